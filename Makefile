@@ -1,0 +1,56 @@
+# paichain build. Everything the build needs comes from the Go module proxy,
+# Debian packages or npm; outputs live in the git-ignored build/ and bin/.
+GO      ?= go
+TOOLS   := build/tools/.installed
+FORK    := build/op-geth/.paichain-fork
+PATCHES := $(wildcard node/patches/*.patch)
+
+.PHONY: all build fork tools lint test test-fork fuzz-smoke fuzz devnet clean
+
+all: build
+
+## fork: patched op-geth tree in build/op-geth (pristine module + node/patches)
+fork: $(FORK)
+$(FORK): node/fork.sh node/upstream/go.mod node/upstream/go.sum $(PATCHES)
+	node/fork.sh
+
+## tools: pinned npm tools (solc-js, cast, tokenizer vocabularies) in build/tools
+tools: $(TOOLS)
+$(TOOLS): ops/tools/package.json ops/tools/package-lock.json
+	mkdir -p build/tools
+	cp ops/tools/package.json ops/tools/package-lock.json build/tools/
+	cd build/tools && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+## build: bin/paichain
+build: $(FORK)
+	$(GO) build -o bin/paichain ./cmd/paichain
+
+lint: $(FORK)
+	@bad=$$(gofmt -l $$(git ls-files --cached --others --exclude-standard '*.go')); \
+	  if [ -n "$$bad" ]; then echo "gofmt needed:"; echo "$$bad"; exit 1; fi
+	$(GO) vet ./...
+
+## test: the whole CI suite (no GPU, loopback only)
+test: $(FORK) $(TOOLS) lint
+	$(GO) test -timeout 25m ./...
+	ops/scripts/fuzz-smoke.sh
+
+## test-fork: op-geth's own core/vm tests on the patched tree
+test-fork: $(FORK)
+	cd build/op-geth && $(GO) test ./core/vm/...
+
+## fuzz-smoke: every Fuzz target for a few seconds (FUZZTIME=3s)
+fuzz-smoke: $(FORK)
+	ops/scripts/fuzz-smoke.sh
+
+## fuzz: long fuzz runs (FUZZTIME=5m), not part of make test
+fuzz: $(FORK)
+	FUZZTIME=$${FUZZTIME:-5m} ops/scripts/fuzz-smoke.sh
+
+## devnet: the runnable system (a single dev node until the full devnet lands)
+devnet: build
+	bin/paichain node --dev --http --http.addr 127.0.0.1 --http.port 8545 --datadir build/devnet
+
+clean:
+	rm -rf build bin
