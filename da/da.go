@@ -34,9 +34,9 @@ type Backend interface {
 // Errors backends return; the server maps them to HTTP status codes the way
 // eigenda-proxy does.
 var (
-	ErrNotFound    = errors.New("da: blob not found")             // 404
-	ErrTooLarge    = errors.New("da: payload too large")          // 413
-	ErrInvalidCert = errors.New("da: invalid certificate")        // 418
-	ErrRateLimited = errors.New("da: rate limited")               // 429
+	ErrNotFound    = errors.New("da: blob not found")            // 404
+	ErrTooLarge    = errors.New("da: payload too large")         // 413
+	ErrInvalidCert = errors.New("da: invalid certificate")       // 418
+	ErrRateLimited = errors.New("da: rate limited")              // 429
 	ErrUnavailable = errors.New("da: data availability is down") // 503
 )
