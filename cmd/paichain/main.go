@@ -14,6 +14,10 @@ func main() {
 		Name:  "paichain",
 		Usage: "Payable-AI OP Stack L2: node, inference sidecar, DA server and tooling",
 		Commands: []*cli.Command{
+			nodeCommand,
+			inferCommand,
+			benchCommand,
+			daCommand,
 		},
 	}
 	if err := app.Run(os.Args); err != nil {

@@ -1,0 +1,183 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"runtime"
+	"time"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/paichain/paichain/inference/adapters"
+	"github.com/paichain/paichain/inference/engine"
+	"github.com/paichain/paichain/inference/lora"
+	"github.com/paichain/paichain/inference/model"
+	"github.com/paichain/paichain/inference/server"
+	"github.com/paichain/paichain/inference/server/loadgen"
+)
+
+var benchCommand = &cli.Command{
+	Name:        "bench",
+	Usage:       "benchmarks (see docs/BENCHMARKS.md)",
+	Subcommands: []*cli.Command{benchInferCommand},
+}
+
+// syntheticPresets are model shapes `bench infer --synthetic` writes with
+// seeded random weights (HF format, float32).
+var syntheticPresets = map[string]model.Config{
+	// stories15M's shape as a HF LLaMA; pair with llama2.c's 32000-token tokenizer.bin.
+	"15m": func() model.Config {
+		c := model.Stories15MConfig
+		c.Arch, c.RopeInterleaved, c.MaxSeqLen, c.EOS = model.ArchLlama, false, 1024, []int{2}
+		return c
+	}(),
+	// model.TinyConfig with tok512's vocabulary.
+	"tiny": func() model.Config {
+		c := model.TinyConfig
+		c.VocabSize, c.MaxSeqLen = 512, 512
+		return c
+	}(),
+}
+
+var benchInferCommand = &cli.Command{
+	Name:  "infer",
+	Usage: "latency under load: N concurrent streaming clients against an in-process server over loopback (or --url)",
+	Flags: concatFlags(modelFlags(false), engineFlags(), []cli.Flag{
+		&cli.StringFlag{Name: "url", Usage: "benchmark a running server instead of starting one"},
+		&cli.StringFlag{Name: "synthetic", Usage: "write and serve a seeded synthetic model: 15m (stories15M shape, vocab 32000) or tiny (vocab 512)"},
+		&cli.IntFlag{Name: "synthetic.adapters", Usage: "with --synthetic: this many rank-8 synthetic adapters; requests go round-robin over base and adapters"},
+		&cli.IntFlag{Name: "clients", Value: 8, Usage: "concurrent streaming clients"},
+		&cli.IntFlag{Name: "requests", Value: 64, Usage: "total requests"},
+		&cli.IntFlag{Name: "max-tokens", Value: 128, Usage: "max_tokens per request"},
+		&cli.StringFlag{Name: "prompt", Value: "Once upon a time, there was a little girl named Lily. She loved to play outside", Usage: "prompt text"},
+		&cli.Float64Flag{Name: "temperature", Value: 0.8, Usage: "sampling temperature"},
+		&cli.StringFlag{Name: "served-model-name", Value: "bench", Usage: "model name the clients request"},
+	}),
+	Action: runBenchInfer,
+}
+
+func runBenchInfer(c *cli.Context) error {
+	if err := checkBackend(c); err != nil {
+		return err
+	}
+	cfg := loadgen.Config{
+		URL: c.String("url"), Models: []string{c.String("served-model-name")}, Clients: c.Int("clients"),
+		Requests: c.Int("requests"), Prompt: c.String("prompt"), MaxTokens: c.Int("max-tokens"), Temperature: c.Float64("temperature"),
+	}
+	desc := "external server " + cfg.URL
+	if cfg.URL == "" {
+		url, what, models, stop, err := startBenchServer(c)
+		if err != nil {
+			return err
+		}
+		defer stop()
+		cfg.URL, desc = url, what
+		cfg.Models = models
+	}
+	fmt.Fprintf(c.App.Writer, "bench infer: %s\n%d clients, %d requests, max_tokens %d, temperature %g, backend %s, GOMAXPROCS %d\n",
+		desc, cfg.Clients, cfg.Requests, cfg.MaxTokens, cfg.Temperature, c.String("backend"), runtime.GOMAXPROCS(0))
+	res, err := loadgen.Run(c.Context, cfg)
+	if err != nil {
+		return err
+	}
+	fmt.Fprint(c.App.Writer, res)
+	if c.String("url") == "" {
+		fmt.Fprintf(c.App.Writer, "peak RSS        %.1f MiB (VmHWM, server and clients in one process)\n", float64(loadgen.PeakRSS())/(1<<20))
+	}
+	if res.Errors > 0 {
+		return fmt.Errorf("%d requests failed", res.Errors)
+	}
+	return nil
+}
+
+// startBenchServer serves the flags' model (or a synthetic one) on a
+// loopback port and returns its URL, a description, the model names to
+// request and a stop func.
+func startBenchServer(c *cli.Context) (string, string, []string, func(), error) {
+	modelPath := c.String("model")
+	var cleanup []func()
+	stop := func() {
+		for i := len(cleanup) - 1; i >= 0; i-- {
+			cleanup[i]()
+		}
+	}
+	fail := func(err error) (string, string, []string, func(), error) {
+		stop()
+		return "", "", nil, nil, err
+	}
+	var adapterDirs []string
+	if preset := c.String("synthetic"); preset != "" {
+		mc, ok := syntheticPresets[preset]
+		if !ok {
+			return fail(fmt.Errorf("unknown --synthetic preset %q (15m, tiny)", preset))
+		}
+		if modelPath != "" {
+			return fail(errors.New("--synthetic and --model are exclusive"))
+		}
+		if c.String("tokenizer") == "" {
+			return fail(errors.New("--synthetic needs --tokenizer (15m: llama2.c tokenizer.bin, tiny: tok512.bin)"))
+		}
+		dir, err := os.MkdirTemp("", "paichain-bench-")
+		if err != nil {
+			return fail(err)
+		}
+		cleanup = append(cleanup, func() { os.RemoveAll(dir) })
+		modelPath = filepath.Join(dir, "model")
+		if err := model.WriteSynthetic(modelPath, mc, 1); err != nil {
+			return fail(err)
+		}
+		for i := range c.Int("synthetic.adapters") {
+			d := filepath.Join(dir, "adapters", fmt.Sprintf("a%03d", i))
+			if err := lora.WriteSynthetic(d, mc, 8, 16, []string{"q_proj", "k_proj", "v_proj", "o_proj"}, uint64(1000+i), false); err != nil {
+				return fail(err)
+			}
+			adapterDirs = append(adapterDirs, d)
+		}
+	} else if modelPath == "" {
+		return fail(errors.New("give --model (and --tokenizer), --synthetic or --url"))
+	}
+	st, err := loadStack(c, modelPath)
+	if err != nil {
+		return fail(err)
+	}
+	cleanup = append(cleanup, st.close)
+	models := []string{c.String("served-model-name")}
+	if len(adapterDirs) > 0 {
+		if st.store == nil {
+			if st.store, err = adapters.Open(adapters.StoreConfig{HostBudget: -1}, st.model.Config); err != nil {
+				return fail(err)
+			}
+			cleanup = append(cleanup, st.store.Close)
+		}
+		for i, d := range adapterDirs {
+			if err := registerAdapters(st.store, d); err != nil {
+				return fail(err)
+			}
+			models = append(models, fmt.Sprintf("adapter:a%03d", i))
+		}
+	}
+	eng, err := engine.New(st.model, engineOptions(c))
+	if err != nil {
+		return fail(err)
+	}
+	cleanup = append(cleanup, eng.Close)
+	srv, err := server.New(server.Config{Engine: eng, Tokenizer: st.tok, Store: st.store, ModelName: c.String("served-model-name")})
+	if err != nil {
+		return fail(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return fail(err)
+	}
+	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+	go hs.Serve(ln) //nolint:errcheck // ends with Close below
+	cleanup = append(cleanup, func() { hs.Close() })
+	o := eng.Options()
+	what := fmt.Sprintf("%s (%.1fM params, %s), %d adapters, engine max-batch %d, max-batch-tokens %d, workers %d",
+		modelPath, float64(st.model.Params())/1e6, st.model.Config.Arch, len(adapterDirs), o.MaxBatch, o.MaxBatchTokens, o.Workers)
+	return "http://" + ln.Addr().String(), what, models, stop, nil
+}

@@ -1,0 +1,54 @@
+package engine
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/paichain/paichain/inference/model"
+	"github.com/paichain/paichain/inference/sample"
+)
+
+// DecodeResult is one single-stream decode measurement.
+type DecodeResult struct {
+	Tokens    int           // tokens timed
+	Elapsed   time.Duration // wall time for them
+	TokPerSec float64
+}
+
+// BenchDecode measures single-sequence greedy decode through the full engine
+// (scheduler, paged KV cache, sampler) the way llama2.c's run.c reports
+// tok/s (`run -n steps`): prompt [bos], steps positions in total (steps-1
+// generated tokens), the clock started after the first generated token. workers ≤ 0 means
+// GOMAXPROCS.
+func BenchDecode(m *model.Model, steps, workers int) (DecodeResult, error) {
+	if steps < 2 || steps > m.Config.MaxSeqLen {
+		return DecodeResult{}, fmt.Errorf("engine: bench steps %d outside [2, %d]", steps, m.Config.MaxSeqLen)
+	}
+	e, err := New(m, Options{MaxBatch: 1, Workers: workers})
+	if err != nil {
+		return DecodeResult{}, err
+	}
+	defer e.Close()
+	bos := max(m.Config.BOS, 0)
+	ch, err := e.Submit(context.Background(), &Request{ID: "bench", Prompt: []int{bos}, Params: sample.Params{MaxTokens: steps - 1}})
+	if err != nil {
+		return DecodeResult{}, err
+	}
+	var start time.Time
+	n := 0
+	for ev := range ch {
+		if ev.Done {
+			if ev.Err != nil {
+				return DecodeResult{}, ev.Err
+			}
+			break
+		}
+		if n == 0 {
+			start = time.Now()
+		}
+		n++
+	}
+	el := time.Since(start)
+	return DecodeResult{Tokens: n - 1, Elapsed: el, TokPerSec: float64(n-1) / el.Seconds()}, nil
+}

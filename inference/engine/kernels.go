@@ -1,0 +1,163 @@
+package engine
+
+import (
+	"math"
+	"sync"
+)
+
+// Every reduction in the forward pass goes through dot (or dot4, which
+// computes exactly the same per-output arithmetic for four weight rows at
+// once). The portable versions are dotScalar/dot4Scalar; a build with
+// GOEXPERIMENT=simd on amd64 with AVX2 uses 8-lane vector versions whose
+// lanes are the eight partial sums, so they return the same bits. The summation tree is fixed: eight partial sums over i mod 8,
+// combined pairwise ((s0+s1)+(s2+s3))+((s4+s5)+(s6+s7)), then the tail in
+// order. Each product is rounded to float32 explicitly so no build can fuse
+// it into an FMA. An output element therefore depends only on its input row
+// and weight row — never on the batch, the row's position in it, or how the
+// work is split across goroutines. That is the batch-invariance guarantee.
+
+// dotScalar returns the fixed-order float32 dot product of a and b[:len(a)].
+func dotScalar(a, b []float32) float32 {
+	n := len(a)
+	b = b[:n]
+	var s0, s1, s2, s3, s4, s5, s6, s7 float32
+	i := 0
+	for ; i+8 <= n; i += 8 {
+		aa := a[i : i+8 : i+8]
+		bb := b[i : i+8 : i+8]
+		s0 += float32(aa[0] * bb[0])
+		s1 += float32(aa[1] * bb[1])
+		s2 += float32(aa[2] * bb[2])
+		s3 += float32(aa[3] * bb[3])
+		s4 += float32(aa[4] * bb[4])
+		s5 += float32(aa[5] * bb[5])
+		s6 += float32(aa[6] * bb[6])
+		s7 += float32(aa[7] * bb[7])
+	}
+	s := ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7))
+	for ; i < n; i++ {
+		s += float32(a[i] * b[i])
+	}
+	return s
+}
+
+// dot4Scalar is four dots of x against four weight rows.
+func dot4Scalar(x, w0, w1, w2, w3 []float32) (float32, float32, float32, float32) {
+	return dotScalar(x, w0), dotScalar(x, w1), dotScalar(x, w2), dotScalar(x, w3)
+}
+
+// matmul computes out[t][n] = dot(x[t], w[n]) (+ bias[n]) for weight rows
+// n in [lo, hi) and all T input rows. x is T×k, w is N×k, out is T×N.
+// Weight rows are the outer loop, four at a time, so each streams from
+// memory once per call and stays in cache across the T inputs.
+func matmul(out, x, w, bias []float32, T, k, N, lo, hi int) {
+	n := lo
+	for ; n+4 <= hi; n += 4 {
+		w0 := w[n*k : (n+1)*k : (n+1)*k]
+		w1 := w[(n+1)*k : (n+2)*k : (n+2)*k]
+		w2 := w[(n+2)*k : (n+3)*k : (n+3)*k]
+		w3 := w[(n+3)*k : (n+4)*k : (n+4)*k]
+		var b0, b1, b2, b3 float32
+		if bias != nil {
+			b0, b1, b2, b3 = bias[n], bias[n+1], bias[n+2], bias[n+3]
+		}
+		for t := 0; t < T; t++ {
+			d0, d1, d2, d3 := dot4(x[t*k:(t+1)*k], w0, w1, w2, w3)
+			o := out[t*N+n : t*N+n+4 : t*N+n+4]
+			o[0], o[1], o[2], o[3] = d0+b0, d1+b1, d2+b2, d3+b3
+		}
+	}
+	for ; n < hi; n++ {
+		wr := w[n*k : (n+1)*k : (n+1)*k]
+		var b float32
+		if bias != nil {
+			b = bias[n]
+		}
+		for t := 0; t < T; t++ {
+			out[t*N+n] = dot(x[t*k:(t+1)*k], wr) + b
+		}
+	}
+}
+
+// rmsnorm writes w ⊙ x / sqrt(mean(x²) + eps) to out, row by row.
+func rmsnorm(out, x, w []float32, eps float32) {
+	ss := dot(x, x)/float32(len(x)) + eps
+	inv := float32(1 / math.Sqrt(float64(ss)))
+	w = w[:len(x)]
+	out = out[:len(x)]
+	for i, v := range x {
+		out[i] = w[i] * (inv * v)
+	}
+}
+
+// silu(gate) ⊙ up, in place into gate.
+func swiglu(gate, up []float32) {
+	up = up[:len(gate)]
+	for i, g := range gate {
+		s := g * float32(1/(1+math.Exp(-float64(g))))
+		gate[i] = s * up[i]
+	}
+}
+
+// add accumulates src into dst.
+func add(dst, src []float32) {
+	src = src[:len(dst)]
+	for i := range dst {
+		dst[i] += src[i]
+	}
+}
+
+// pool runs data-parallel loops on persistent goroutines. parallel splits
+// [0, n) into contiguous ranges, one per worker; callers only use it for work
+// whose per-element results do not depend on the split.
+type pool struct {
+	workers int
+	work    chan poolTask
+	once    sync.Once
+}
+
+type poolTask struct {
+	f      func(w, lo, hi int)
+	w      int
+	lo, hi int
+	wg     *sync.WaitGroup
+}
+
+func newPool(workers int) *pool {
+	p := &pool{workers: max(1, workers), work: make(chan poolTask, workers)}
+	for i := 1; i < p.workers; i++ {
+		go func() {
+			for t := range p.work {
+				t.f(t.w, t.lo, t.hi)
+				t.wg.Done()
+			}
+		}()
+	}
+	return p
+}
+
+func (p *pool) close() { p.once.Do(func() { close(p.work) }) }
+
+// parallel runs f over [0, n) split among up to p.workers workers, but
+// gives each worker at least minPer elements. Worker 0 is the caller.
+func (p *pool) parallel(n, minPer int, f func(w, lo, hi int)) {
+	if n <= 0 {
+		return
+	}
+	nw := p.workers
+	if minPer > 0 {
+		nw = min(nw, max(1, n/minPer))
+	}
+	nw = min(nw, n)
+	if nw <= 1 {
+		f(0, 0, n)
+		return
+	}
+	var wg sync.WaitGroup
+	wg.Add(nw - 1)
+	for i := 1; i < nw; i++ {
+		p.work <- poolTask{f: f, w: i, lo: n * i / nw, hi: n * (i + 1) / nw, wg: &wg}
+	}
+	f(0, 0, n/nw)
+	wg.Wait()
+}

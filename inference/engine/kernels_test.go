@@ -1,0 +1,38 @@
+package engine
+
+import (
+	"math"
+	"testing"
+)
+
+// TestKernelsMatchScalar checks dot and dot4 (vector or portable, whichever
+// this build uses) return exactly dotScalar's bits for every length
+// (including tails) and for awkward values.
+func TestKernelsMatchScalar(t *testing.T) {
+	t.Logf("SIMD kernels: %v", SIMD)
+	r := uint64(1)
+	rnd := func() float32 {
+		r = r*6364136223846793005 + 1442695040888963407
+		return float32(int64(r>>33)-(1<<30)) / (1 << 28)
+	}
+	for n := 0; n <= 70; n++ {
+		x := make([]float32, n)
+		ws := make([][]float32, 4)
+		for i := range x {
+			x[i] = rnd()
+		}
+		for k := range ws {
+			ws[k] = make([]float32, n)
+			for i := range ws[k] {
+				ws[k][i] = rnd() * float32(math.Pow(10, float64(k-2)))
+			}
+		}
+		d0, d1, d2, d3 := dot4(x, ws[0], ws[1], ws[2], ws[3])
+		for k, d := range []float32{d0, d1, d2, d3} {
+			want := dotScalar(x, ws[k])
+			if math.Float32bits(d) != math.Float32bits(want) || math.Float32bits(dot(x, ws[k])) != math.Float32bits(want) {
+				t.Fatalf("n=%d row %d: dot4 %v dot %v, scalar %v", n, k, d, dot(x, ws[k]), want)
+			}
+		}
+	}
+}

@@ -1,0 +1,116 @@
+// Package node assembles paichain's execution client: op-geth's node stack,
+// the eth service, the log-filter, tracing and engine APIs, and, in dev mode,
+// a simulated beacon that builds blocks. It links the precompiles package, so
+// every EVM the node runs (block import, miner, eth_call, eth_estimateGas,
+// tracing) has the paichain precompiles.
+//
+// The node is assembled here from op-geth's exported packages instead of
+// running op-geth's own binary so that later components can register their
+// services and RPC namespaces inside the same process.
+package node
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/ethereum/go-ethereum/eth"
+	"github.com/ethereum/go-ethereum/eth/catalyst"
+	"github.com/ethereum/go-ethereum/eth/ethconfig"
+	"github.com/ethereum/go-ethereum/eth/filters"
+	"github.com/ethereum/go-ethereum/eth/tracers"
+	gethnode "github.com/ethereum/go-ethereum/node"
+	"github.com/ethereum/go-ethereum/rpc"
+
+	// Tracer engines register themselves for debug_trace*.
+	_ "github.com/ethereum/go-ethereum/eth/tracers/js"
+	_ "github.com/ethereum/go-ethereum/eth/tracers/native"
+
+	// The paichain precompiles register into core/vm on import.
+	"github.com/paichain/paichain/precompiles"
+)
+
+// Config is everything New needs.
+type Config struct {
+	Node gethnode.Config
+	Eth  ethconfig.Config
+	// Dev, when set, replaces the engine API with a simulated beacon that
+	// builds blocks locally (`--dev`).
+	Dev *DevConfig
+}
+
+// DevConfig configures the simulated beacon of a dev node.
+type DevConfig struct {
+	// Period between blocks in seconds; 0 builds a block as soon as a
+	// transaction arrives.
+	Period uint64
+	// Manual disables automatic block building: blocks are built only by
+	// Node.Beacon.Commit. Tests use it to put many transactions in a block.
+	Manual bool
+}
+
+// Node is an assembled, not yet started, execution client.
+type Node struct {
+	Stack *gethnode.Node
+	Eth   *eth.Ethereum
+	// Beacon builds blocks in dev mode; nil otherwise.
+	Beacon *catalyst.SimulatedBeacon
+}
+
+// New creates the node stack and registers the execution services on it.
+// Start it with n.Stack.Start (or utils.StartNode); Close releases it.
+func New(cfg *Config) (*Node, error) {
+	if len(precompiles.Addresses()) == 0 {
+		return nil, errors.New("node: no paichain precompiles registered")
+	}
+	stack, err := gethnode.New(&cfg.Node)
+	if err != nil {
+		return nil, fmt.Errorf("node: protocol stack: %w", err)
+	}
+	n, err := register(stack, cfg)
+	if err != nil {
+		stack.Close()
+		return nil, err
+	}
+	return n, nil
+}
+
+func register(stack *gethnode.Node, cfg *Config) (*Node, error) {
+	backend, err := eth.New(stack, &cfg.Eth)
+	if err != nil {
+		return nil, fmt.Errorf("node: eth service: %w", err)
+	}
+	stack.RegisterAPIs(tracers.APIs(backend.APIBackend))
+	filterSystem := filters.NewFilterSystem(backend.APIBackend, filters.Config{
+		LogCacheSize:  cfg.Eth.FilterLogCacheSize,
+		LogQueryLimit: cfg.Eth.LogQueryLimit,
+		RangeLimit:    cfg.Eth.RangeLimit,
+	})
+	stack.RegisterAPIs([]rpc.API{{Namespace: "eth", Service: filters.NewFilterAPI(filterSystem)}})
+
+	n := &Node{Stack: stack, Eth: backend}
+	if cfg.Dev == nil {
+		// The rollup node (op-node) drives block building and import
+		// through the authenticated engine API.
+		if err := catalyst.Register(stack, backend); err != nil {
+			return nil, fmt.Errorf("node: engine API: %w", err)
+		}
+		return n, nil
+	}
+	beacon, err := catalyst.NewSimulatedBeacon(cfg.Dev.Period, cfg.Eth.Miner.PendingFeeRecipient, backend)
+	if err != nil {
+		return nil, fmt.Errorf("node: dev-mode simulated beacon: %w", err)
+	}
+	if !cfg.Dev.Manual {
+		// The dev_ API also starts the build-on-new-transaction loop
+		// used when Period is 0.
+		catalyst.RegisterSimulatedBeaconAPIs(stack, beacon)
+	}
+	stack.RegisterLifecycle(beacon)
+	n.Beacon = beacon
+	return n, nil
+}
+
+// Close stops the node and releases its databases.
+func (n *Node) Close() error {
+	return n.Stack.Close()
+}

@@ -1,0 +1,416 @@
+package precompiles
+
+import (
+	"errors"
+	"fmt"
+	"math/big"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/tracing"
+	"github.com/holiman/uint256"
+)
+
+// MaxContributors bounds the data contributors credited by one payment.
+const MaxContributors = 64
+
+// Attribution storage (account AttributionAddress).
+const (
+	slotGovernance  = 0 // address
+	slotFeeRecipent = 1 // address of the protocol fee recipient
+	slotFeePolicy   = 2 // FeePolicy packed by FeePolicy.word; zero = DefaultFeePolicy
+	mapClaimable    = 3 // account => wei claimable
+)
+
+// Credit roles, IAttribution.Role.
+const (
+	RoleProtocol uint8 = iota
+	RoleModelOwner
+	RoleAdapterOwner
+	RoleDataContributor
+)
+
+// BasisPoints is the denominator of the fee policy.
+const BasisPoints = 10_000
+
+// FeePolicy is IAttribution.FeePolicy: the split of a payment in basis points.
+type FeePolicy struct {
+	ProtocolBps         uint16 `abi:"protocolBps"`
+	ModelOwnerBps       uint16 `abi:"modelOwnerBps"`
+	AdapterOwnerBps     uint16 `abi:"adapterOwnerBps"`
+	DataContributorsBps uint16 `abi:"dataContributorsBps"`
+}
+
+// DefaultFeePolicy is 10% protocol, 20% model owner, 20% adapter owner and
+// 50% data contributors.
+func DefaultFeePolicy() FeePolicy {
+	return FeePolicy{ProtocolBps: 1000, ModelOwnerBps: 2000, AdapterOwnerBps: 2000, DataContributorsBps: 5000}
+}
+
+var errFeePolicy = errors.New("fee policy shares must sum to 10000 basis points")
+
+// Validate checks that the shares sum to BasisPoints.
+func (p FeePolicy) Validate() error {
+	sum := uint32(p.ProtocolBps) + uint32(p.ModelOwnerBps) + uint32(p.AdapterOwnerBps) + uint32(p.DataContributorsBps)
+	if sum != BasisPoints {
+		return fmt.Errorf("%w: got %d", errFeePolicy, sum)
+	}
+	return nil
+}
+
+// word packs the policy into one slot: protocol in bits 0-15, model owner
+// 16-31, adapter owner 32-47, data contributors 48-63.
+func (p FeePolicy) word() common.Hash {
+	v := uint64(p.ProtocolBps) | uint64(p.ModelOwnerBps)<<16 | uint64(p.AdapterOwnerBps)<<32 | uint64(p.DataContributorsBps)<<48
+	return word(uint256.NewInt(v))
+}
+
+func feePolicyOf(w common.Hash) FeePolicy {
+	if w == (common.Hash{}) {
+		return DefaultFeePolicy()
+	}
+	v := wordOf(w).Uint64()
+	return FeePolicy{uint16(v), uint16(v >> 16), uint16(v >> 32), uint16(v >> 48)}
+}
+
+func claimableSlot(a common.Address) common.Hash { return mappingSlot(addrWord(a), mapClaimable) }
+
+// ReadClaimable returns the wei account can claim.
+func ReadClaimable(st StateReader, account common.Address) *big.Int {
+	return wordOf(st.GetState(AttributionAddress, claimableSlot(account))).ToBig()
+}
+
+// ReadFeePolicy returns the fee policy in force.
+func ReadFeePolicy(st StateReader) FeePolicy {
+	return feePolicyOf(st.GetState(AttributionAddress, slotAt(slotFeePolicy)))
+}
+
+// ReadGovernance returns the address allowed to change the fee policy.
+func ReadGovernance(st StateReader) common.Address {
+	return wordAddr(st.GetState(AttributionAddress, slotAt(slotGovernance)))
+}
+
+// Split is how one payment is credited. The four amounts sum to the payment.
+type Split struct {
+	Protocol     *uint256.Int // protocol fee recipient, incl. rounding dust
+	ModelOwner   *uint256.Int
+	AdapterOwner *uint256.Int
+	Contributors []*uint256.Int // per contributor, in argument order
+	Contributed  *uint256.Int   // sum of Contributors
+}
+
+var errWeights = errors.New("contributor weights sum to zero or overflow")
+
+// SplitPayment splits value by policy (see IAttribution's NatSpec):
+// without an adapter its share goes to the model owner; without
+// contributors theirs goes to the adapter owner, else the model owner;
+// contributors share pro rata by weight; rounding dust goes to the protocol,
+// and the protocol's part to the model owner while no recipient is set.
+func SplitPayment(value *uint256.Int, p FeePolicy, hasAdapter, hasProtocol bool, weights []*uint256.Int) (Split, error) {
+	bps := uint256.NewInt(BasisPoints)
+	part := func(b uint16) *uint256.Int {
+		v, _ := new(uint256.Int).MulDivOverflow(value, uint256.NewInt(uint64(b)), bps) // <= value
+		return v
+	}
+	s := Split{
+		Protocol:     part(p.ProtocolBps),
+		ModelOwner:   part(p.ModelOwnerBps),
+		AdapterOwner: part(p.AdapterOwnerBps),
+		Contributed:  new(uint256.Int),
+	}
+	data := part(p.DataContributorsBps)
+	dust := new(uint256.Int).Sub(value, s.Protocol)
+	dust.Sub(dust, s.ModelOwner).Sub(dust, s.AdapterOwner).Sub(dust, data)
+	if !hasAdapter {
+		s.ModelOwner.Add(s.ModelOwner, s.AdapterOwner)
+		s.AdapterOwner.Clear()
+	}
+	switch {
+	case len(weights) == 0 && hasAdapter:
+		s.AdapterOwner.Add(s.AdapterOwner, data)
+	case len(weights) == 0:
+		s.ModelOwner.Add(s.ModelOwner, data)
+	default:
+		total := new(uint256.Int)
+		for _, w := range weights {
+			if _, overflow := total.AddOverflow(total, w); overflow {
+				return Split{}, errWeights
+			}
+		}
+		if total.IsZero() {
+			return Split{}, errWeights
+		}
+		s.Contributors = make([]*uint256.Int, len(weights))
+		for i, w := range weights {
+			s.Contributors[i], _ = new(uint256.Int).MulDivOverflow(data, w, total) // <= data
+			s.Contributed.Add(s.Contributed, s.Contributors[i])
+		}
+		dust.Add(dust, data.Sub(data, s.Contributed))
+	}
+	s.Protocol.Add(s.Protocol, dust)
+	if !hasProtocol {
+		s.ModelOwner.Add(s.ModelOwner, s.Protocol)
+		s.Protocol.Clear()
+	}
+	return s, nil
+}
+
+func newAttribution() *contract {
+	return newContract("paichain/Attribution", AttributionAddress, attributionABI, map[string]handler{
+		"payForCall":              {write: true, payable: true, run: payForCall},
+		"quote":                   {run: quote},
+		"claim":                   {write: true, run: claim},
+		"claimable":               {run: claimable},
+		"feePolicy":               {run: feePolicy},
+		"governance":              {run: addressAt(slotGovernance, "governance")},
+		"protocolFeeRecipient":    {run: addressAt(slotFeeRecipent, "protocolFeeRecipient")},
+		"setFeePolicy":            {write: true, run: setFeePolicy},
+		"setGovernance":           {write: true, run: setGovernance},
+		"setProtocolFeeRecipient": {write: true, run: setProtocolFeeRecipient},
+	})
+}
+
+// priced is what a payment needs from the registry.
+type priced struct {
+	modelOwner, adapterOwner common.Address
+	required                 *uint256.Int
+}
+
+// price reads owners and prices of a model and optional adapter, checking
+// that the adapter belongs to the model.
+func (cl *call) price(modelID, adapterID *uint256.Int) (priced, error) {
+	r := cl.registry()
+	var p priced
+	var err error
+	if p.modelOwner, err = r.modelOwnerOf(modelID); err != nil {
+		return p, err
+	}
+	if p.modelOwner == (common.Address{}) {
+		return p, cl.contract.fail("UnknownModel", modelID.ToBig())
+	}
+	if p.required, err = r.modelPriceOf(modelID); err != nil {
+		return p, err
+	}
+	if adapterID.IsZero() {
+		return p, nil
+	}
+	if p.adapterOwner, err = r.adapterOwnerOf(adapterID); err != nil {
+		return p, err
+	}
+	if p.adapterOwner == (common.Address{}) {
+		return p, cl.contract.fail("UnknownAdapter", adapterID.ToBig())
+	}
+	base := adapterBase(adapterID)
+	w, err := r.field(base, adapterBaseModel)
+	if err != nil {
+		return p, err
+	}
+	if !wordOf(w).Eq(modelID) {
+		return p, cl.contract.fail("AdapterModelMismatch", adapterID.ToBig(), modelID.ToBig())
+	}
+	if w, err = r.field(base, adapterPrice); err != nil {
+		return p, err
+	}
+	if _, overflow := p.required.AddOverflow(p.required, wordOf(w)); overflow {
+		p.required.SetAllOne() // unpayable
+	}
+	return p, nil
+}
+
+func quote(cl *call, args []any) ([]byte, error) {
+	p, err := cl.price(u256(args[0].(*big.Int)), u256(args[1].(*big.Int)))
+	if err != nil {
+		return nil, err
+	}
+	return cl.contract.returns("quote", p.required.ToBig())
+}
+
+func payForCall(cl *call, args []any) ([]byte, error) {
+	modelID, adapterID := u256(args[0].(*big.Int)), u256(args[1].(*big.Int))
+	contributors, rawWeights := args[2].([]common.Address), args[3].([]*big.Int)
+	// Cheap checks first: they cost no storage reads.
+	if len(contributors) != len(rawWeights) {
+		return nil, cl.contract.fail("LengthMismatch")
+	}
+	if len(contributors) > MaxContributors {
+		return nil, cl.contract.fail("TooManyContributors", big.NewInt(int64(len(contributors))), big.NewInt(MaxContributors))
+	}
+	weights := make([]*uint256.Int, len(rawWeights))
+	for i, c := range contributors {
+		if c == (common.Address{}) {
+			return nil, cl.contract.fail("InvalidInput")
+		}
+		weights[i] = u256(rawWeights[i])
+	}
+	value := cl.env.Value
+	p, err := cl.price(modelID, adapterID)
+	if err != nil {
+		return nil, err
+	}
+	if value.Lt(p.required) {
+		return nil, cl.contract.fail("InsufficientPayment", p.required.ToBig(), value.ToBig())
+	}
+	policyWord, err := cl.load(AttributionAddress, slotAt(slotFeePolicy))
+	if err != nil {
+		return nil, err
+	}
+	recipientWord, err := cl.load(AttributionAddress, slotAt(slotFeeRecipent))
+	if err != nil {
+		return nil, err
+	}
+	recipient := wordAddr(recipientWord)
+	s, err := SplitPayment(value, feePolicyOf(policyWord), !adapterID.IsZero(), recipient != (common.Address{}), weights)
+	if err != nil {
+		return nil, cl.contract.fail("InvalidInput")
+	}
+	modelBig := modelID.ToBig()
+	credit := func(to common.Address, amount *uint256.Int, role uint8) error {
+		if amount.IsZero() {
+			return nil
+		}
+		return cl.credit(to, amount, modelBig, role)
+	}
+	if err := credit(recipient, s.Protocol, RoleProtocol); err != nil {
+		return nil, err
+	}
+	if err := credit(p.modelOwner, s.ModelOwner, RoleModelOwner); err != nil {
+		return nil, err
+	}
+	if err := credit(p.adapterOwner, s.AdapterOwner, RoleAdapterOwner); err != nil {
+		return nil, err
+	}
+	for i, c := range contributors {
+		if err := credit(c, s.Contributors[i], RoleDataContributor); err != nil {
+			return nil, err
+		}
+	}
+	return nil, cl.emit("Paid", cl.env.Caller, modelBig, adapterID.ToBig(), value.ToBig(),
+		s.Protocol.ToBig(), s.ModelOwner.ToBig(), s.AdapterOwner.ToBig(), s.Contributed.ToBig())
+}
+
+// credit adds amount to an account's claimable balance.
+func (cl *call) credit(to common.Address, amount *uint256.Int, modelID *big.Int, role uint8) error {
+	slot := claimableSlot(to)
+	w, err := cl.load(AttributionAddress, slot)
+	if err != nil {
+		return err
+	}
+	bal, overflow := wordOf(w).AddOverflow(wordOf(w), amount)
+	if overflow { // more than all ether in existence: state is corrupt
+		return fmt.Errorf("claimable balance of %s overflows", to)
+	}
+	if err := cl.store(slot, word(bal)); err != nil {
+		return err
+	}
+	return cl.emit("Credited", to, modelID, role, amount.ToBig())
+}
+
+func claim(cl *call, _ []any) ([]byte, error) {
+	who := cl.env.Caller
+	slot := claimableSlot(who)
+	w, err := cl.load(AttributionAddress, slot)
+	if err != nil {
+		return nil, err
+	}
+	amount := wordOf(w)
+	if amount.IsZero() {
+		return nil, cl.contract.fail("NothingToClaim")
+	}
+	if err := cl.store(slot, common.Hash{}); err != nil {
+		return nil, err
+	}
+	cost := GasValueTransfer
+	if cl.db.Empty(who) {
+		cost += GasAccountSetup
+	}
+	if err := cl.useGas(cost); err != nil {
+		return nil, err
+	}
+	if cl.db.GetBalance(AttributionAddress).Lt(amount) { // credits never exceed payments received
+		return nil, fmt.Errorf("balance %s below claimable %s of %s", cl.db.GetBalance(AttributionAddress), amount, who)
+	}
+	cl.db.SubBalance(AttributionAddress, amount, tracing.BalanceChangeTransfer)
+	cl.db.AddBalance(who, amount, tracing.BalanceChangeTransfer)
+	if err := cl.emit("Claimed", who, amount.ToBig()); err != nil {
+		return nil, err
+	}
+	return cl.contract.returns("claim", amount.ToBig())
+}
+
+func claimable(cl *call, args []any) ([]byte, error) {
+	w, err := cl.load(AttributionAddress, claimableSlot(args[0].(common.Address)))
+	if err != nil {
+		return nil, err
+	}
+	return cl.contract.returns("claimable", wordOf(w).ToBig())
+}
+
+func feePolicy(cl *call, _ []any) ([]byte, error) {
+	w, err := cl.load(AttributionAddress, slotAt(slotFeePolicy))
+	if err != nil {
+		return nil, err
+	}
+	return cl.contract.returns("feePolicy", feePolicyOf(w))
+}
+
+func addressAt(slot uint64, method string) func(cl *call, args []any) ([]byte, error) {
+	return func(cl *call, _ []any) ([]byte, error) {
+		w, err := cl.load(AttributionAddress, slotAt(slot))
+		if err != nil {
+			return nil, err
+		}
+		return cl.contract.returns(method, wordAddr(w))
+	}
+}
+
+// onlyGovernance fails unless the caller is the (set) governance address.
+func (cl *call) onlyGovernance() (common.Address, error) {
+	w, err := cl.load(AttributionAddress, slotAt(slotGovernance))
+	if err != nil {
+		return common.Address{}, err
+	}
+	gov := wordAddr(w)
+	if gov == (common.Address{}) || gov != cl.env.Caller {
+		return common.Address{}, cl.contract.fail("NotGovernance")
+	}
+	return gov, nil
+}
+
+func setFeePolicy(cl *call, args []any) ([]byte, error) {
+	if _, err := cl.onlyGovernance(); err != nil {
+		return nil, err
+	}
+	p := FeePolicy{args[0].(uint16), args[1].(uint16), args[2].(uint16), args[3].(uint16)}
+	if p.Validate() != nil {
+		return nil, cl.contract.fail("InvalidFeePolicy")
+	}
+	if err := cl.store(slotAt(slotFeePolicy), p.word()); err != nil {
+		return nil, err
+	}
+	return nil, cl.emit("FeePolicySet", p.ProtocolBps, p.ModelOwnerBps, p.AdapterOwnerBps, p.DataContributorsBps)
+}
+
+func setGovernance(cl *call, args []any) ([]byte, error) {
+	next := args[0].(common.Address)
+	if next == (common.Address{}) {
+		return nil, cl.contract.fail("InvalidInput")
+	}
+	prev, err := cl.onlyGovernance()
+	if err != nil {
+		return nil, err
+	}
+	if err := cl.store(slotAt(slotGovernance), addrWord(next)); err != nil {
+		return nil, err
+	}
+	return nil, cl.emit("GovernanceTransferred", prev, next)
+}
+
+func setProtocolFeeRecipient(cl *call, args []any) ([]byte, error) {
+	to := args[0].(common.Address)
+	if _, err := cl.onlyGovernance(); err != nil {
+		return nil, err
+	}
+	if err := cl.store(slotAt(slotFeeRecipent), addrWord(to)); err != nil {
+		return nil, err
+	}
+	return nil, cl.emit("ProtocolFeeRecipientSet", to)
+}
