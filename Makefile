@@ -34,6 +34,7 @@ lint: $(FORK)
 ## test: the whole CI suite (no GPU, loopback only)
 test: $(FORK) $(TOOLS) lint
 	$(GO) test -timeout 25m ./...
+	cd da/interop && $(GO) test -timeout 10m ./...   # op-alt-da DAClient interop (own module)
 	ops/scripts/fuzz-smoke.sh
 
 ## test-fork: op-geth's own core/vm tests on the patched tree
@@ -51,6 +52,14 @@ fuzz: $(FORK)
 ## devnet: the runnable system (a single dev node until the full devnet lands)
 devnet: build
 	bin/paichain node --dev --http --http.addr 127.0.0.1 --http.port 8545 --datadir build/devnet
+
+## precompiles-abi: regenerate precompiles/abi/*.abi.json from contracts/interfaces
+.PHONY: precompiles-abi
+precompiles-abi: $(TOOLS)
+	rm -rf build/precompiles-abi
+	build/tools/node_modules/.bin/solcjs --abi -o build/precompiles-abi contracts/interfaces/IModelRegistry.sol contracts/interfaces/IAttribution.sol
+	cp build/precompiles-abi/contracts_interfaces_IModelRegistry_sol_IModelRegistry.abi precompiles/abi/IModelRegistry.abi.json
+	cp build/precompiles-abi/contracts_interfaces_IAttribution_sol_IAttribution.abi precompiles/abi/IAttribution.abi.json
 
 clean:
 	rm -rf build bin

@@ -15,10 +15,10 @@ const MaxContributors = 64
 
 // Attribution storage (account AttributionAddress).
 const (
-	slotGovernance  = 0 // address
-	slotFeeRecipent = 1 // address of the protocol fee recipient
-	slotFeePolicy   = 2 // FeePolicy packed by FeePolicy.word; zero = DefaultFeePolicy
-	mapClaimable    = 3 // account => wei claimable
+	slotGovernance   = 0 // address
+	slotFeeRecipient = 1 // address of the protocol fee recipient
+	slotFeePolicy    = 2 // FeePolicy packed by FeePolicy.word; zero = DefaultFeePolicy
+	mapClaimable     = 3 // account => wei claimable
 )
 
 // Credit roles, IAttribution.Role.
@@ -162,7 +162,7 @@ func newAttribution() *contract {
 		"claimable":               {run: claimable},
 		"feePolicy":               {run: feePolicy},
 		"governance":              {run: addressAt(slotGovernance, "governance")},
-		"protocolFeeRecipient":    {run: addressAt(slotFeeRecipent, "protocolFeeRecipient")},
+		"protocolFeeRecipient":    {run: addressAt(slotFeeRecipient, "protocolFeeRecipient")},
 		"setFeePolicy":            {write: true, run: setFeePolicy},
 		"setGovernance":           {write: true, run: setGovernance},
 		"setProtocolFeeRecipient": {write: true, run: setProtocolFeeRecipient},
@@ -253,7 +253,7 @@ func payForCall(cl *call, args []any) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	recipientWord, err := cl.load(AttributionAddress, slotAt(slotFeeRecipent))
+	recipientWord, err := cl.load(AttributionAddress, slotAt(slotFeeRecipient))
 	if err != nil {
 		return nil, err
 	}
@@ -409,7 +409,7 @@ func setProtocolFeeRecipient(cl *call, args []any) ([]byte, error) {
 	if _, err := cl.onlyGovernance(); err != nil {
 		return nil, err
 	}
-	if err := cl.store(slotAt(slotFeeRecipent), addrWord(to)); err != nil {
+	if err := cl.store(slotAt(slotFeeRecipient), addrWord(to)); err != nil {
 		return nil, err
 	}
 	return nil, cl.emit("ProtocolFeeRecipientSet", to)

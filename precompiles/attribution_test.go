@@ -291,7 +291,7 @@ func TestGenesisAlloc(t *testing.T) {
 		}
 	}
 	st := alloc[AttributionAddress].Storage
-	if wordAddr(st[slotAt(slotGovernance)]) != gov || wordAddr(st[slotAt(slotFeeRecipent)]) != gov || feePolicyOf(st[slotAt(slotFeePolicy)]) != DefaultFeePolicy() {
+	if wordAddr(st[slotAt(slotGovernance)]) != gov || wordAddr(st[slotAt(slotFeeRecipient)]) != gov || feePolicyOf(st[slotAt(slotFeePolicy)]) != DefaultFeePolicy() {
 		t.Fatalf("attribution storage %v", st)
 	}
 	bad := DefaultGenesisConfig(gov)

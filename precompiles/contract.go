@@ -20,13 +20,14 @@ import (
 // warm discount, no refunds): simple, deterministic and never below what the
 // same work costs in EVM bytecode.
 const (
-	// GasCallBase is charged on entry, before anything is decoded.
-	GasCallBase uint64 = 200
+	// GasCallBase is charged on entry, before anything is decoded: the
+	// fixed cost of dispatch, snapshot and revert encoding.
+	GasCallBase uint64 = 700
 	// GasPerInputWord is charged per 32-byte word of input (rounded up), for
 	// ABI decoding and the canonical-encoding check. Decoding is the most
 	// CPU-heavy work per gas here; BenchmarkNsPerGas sized this so the worst
 	// decode-bound call costs no more time per gas than EVM arithmetic.
-	GasPerInputWord uint64 = 96
+	GasPerInputWord uint64 = 256
 	// GasSload is charged per storage slot read.
 	GasSload = params.ColdSloadCostEIP2929
 	// GasSstoreSet, GasSstoreReset and GasSstoreNoop are added to GasSload

@@ -8,6 +8,7 @@ import (
 	"github.com/ethereum/go-ethereum/accounts/abi"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/vm"
+	"github.com/ethereum/go-ethereum/params"
 	"github.com/holiman/uint256"
 )
 
@@ -35,8 +36,9 @@ func FuzzModelRegistryInput(f *testing.F) {
 	} {
 		f.Add(in, byte(0))
 	}
+	base := fuzzBase(f)
 	f.Fuzz(func(t *testing.T, input []byte, mode byte) {
-		fuzzCall(t, ModelRegistryAddress, regABI, input, mode)
+		fuzzCall(t, base, ModelRegistryAddress, regABI, input, mode)
 	})
 }
 
@@ -57,19 +59,28 @@ func FuzzAttributionInput(f *testing.F) {
 	} {
 		f.Add(in, byte(1))
 	}
+	base := fuzzBase(f)
 	f.Fuzz(func(t *testing.T, input []byte, mode byte) {
-		fuzzCall(t, AttributionAddress, attrABI, input, mode)
+		fuzzCall(t, base, AttributionAddress, attrABI, input, mode)
 	})
 }
 
-// fuzzCall runs input against a chain holding a model, an adapter and a
-// payment. mode picks the caller (owner/governance or stranger), whether
-// one wei is sent and the call kind.
-func fuzzCall(t *testing.T, to common.Address, a abi.ABI, input []byte, mode byte) {
-	c := defaultChain(t)
+// fuzzBase is a chain holding a model, an adapter and a payment; each fuzz
+// input runs on a copy of it.
+func fuzzBase(f *testing.F) *chain {
+	c := defaultChain(f)
 	model := c.registerModel(alice, "m", 1, 0)
 	c.registerAdapter(bob, model, 2, 0)
-	c.mustCall(payer, AttributionAddress, 1000, pack(t, attrABI, "payForCall", big.NewInt(1), big.NewInt(1), []common.Address{carol}, bigs(1)))
+	c.mustCall(payer, AttributionAddress, 1000, pack(f, attrABI, "payForCall", big.NewInt(1), big.NewInt(1), []common.Address{carol}, bigs(1)))
+	c.root()
+	return c
+}
+
+// fuzzCall runs input on a copy of base. mode picks the caller (owner and
+// governance, or a stranger), whether one wei is sent and the call kind.
+func fuzzCall(t *testing.T, base *chain, to common.Address, a abi.ABI, input []byte, mode byte) {
+	st := base.st.Copy()
+	c := &chain{t: t, st: st, evm: newEVM(st, params.OptimismTestConfig)}
 	from := []common.Address{alice, gov}[mode&1]
 	value := uint256.NewInt(uint64(mode>>1) & 1)
 	before, nlogs := c.root(), len(c.st.Logs())

@@ -60,7 +60,7 @@ func GenesisAlloc(cfg GenesisConfig) types.GenesisAlloc {
 		storage[slotAt(slotGovernance)] = addrWord(cfg.Governance)
 	}
 	if cfg.ProtocolFeeRecipient != (common.Address{}) {
-		storage[slotAt(slotFeeRecipent)] = addrWord(cfg.ProtocolFeeRecipient)
+		storage[slotAt(slotFeeRecipient)] = addrWord(cfg.ProtocolFeeRecipient)
 	}
 	if cfg.FeePolicy != (FeePolicy{}) {
 		storage[slotAt(slotFeePolicy)] = cfg.FeePolicy.word()

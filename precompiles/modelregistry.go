@@ -335,8 +335,8 @@ var (
 	adapterRecord = record{adapterBase, "UnknownAdapter", "AdapterPriceSet", "AdapterTransferred"}
 )
 
-// authorize checks that the caller owns record id; records keep their owner
-// at field 0 and a price at priceOff.
+// authorize checks that the caller owns record id (owner at field 0) and
+// returns the record's base slot and owner.
 func (cl *call) authorize(rec record, id *uint256.Int) (common.Hash, common.Address, error) {
 	base := rec.base(id)
 	w, err := cl.load(ModelRegistryAddress, fieldSlot(base, 0))

@@ -269,3 +269,27 @@ func TestRecoverRevertsPanics(t *testing.T) {
 		t.Fatal("Run without EVM context succeeded")
 	}
 }
+
+// TestContractCaller: called with CALL from bytecode, msg.sender is the
+// contract and forwarded value is paid.
+func TestContractCaller(t *testing.T) {
+	c := defaultChain(t)
+	regProxy := c.deploy(common.HexToAddress("0xc0a1"), proxyCode(vm.CALL, ModelRegistryAddress))
+	attrProxy := c.deploy(common.HexToAddress("0xc0a2"), proxyCode(vm.CALL, AttributionAddress))
+	r := c.mustCall(alice, regProxy, 0, pack(t, regABI, "registerModel", "via-contract", h(4), ""))
+	id := unpack(t, regABI, "registerModel", r.ret)[0].(*big.Int)
+	if m, ok := ReadModel(c.st, id.Uint64()); !ok || m.Owner != regProxy {
+		t.Fatalf("model owner = %s, want the calling contract %s", m.Owner, regProxy)
+	}
+	// The proxy forwards msg.value: the Paid event names it as payer.
+	c.mustCall(payer, attrProxy, 1000, pack(t, attrABI, "payForCall", id, big.NewInt(0), []common.Address{}, []*big.Int{}))
+	if claimableOf(c, regProxy) != 900 || c.st.GetBalance(AttributionAddress).Uint64() != 1000 {
+		t.Fatal("payment through a contract not credited")
+	}
+	logs := c.st.Logs()
+	if paid := logs[len(logs)-1]; paid.Topics[1] != common.BytesToHash(attrProxy.Bytes()) {
+		t.Fatalf("Paid payer topic %x, want %s", paid.Topics[1], attrProxy)
+	}
+	// Custom errors bubble up through the contract unchanged.
+	wantRevert(t, c.call(alice, regProxy, 0, pack(t, regABI, "getModel", big.NewInt(99))), regABI, "UnknownModel", big.NewInt(99))
+}

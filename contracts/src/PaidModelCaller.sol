@@ -12,8 +12,8 @@ import {IAttribution} from "../interfaces/IAttribution.sol";
 ///         msg.sender seen by the precompile is this contract, value flows in
 ///         and out of it, and reverts come back as decodable errors.
 contract PaidModelCaller {
-    IModelRegistry public constant REGISTRY = IModelRegistry(0x0000000000000000000000000000000000000A01);
-    IAttribution public constant ATTRIBUTION = IAttribution(0x0000000000000000000000000000000000000A02);
+    IModelRegistry public constant REGISTRY = IModelRegistry(0x0000000000000000000000000000000000000a01);
+    IAttribution public constant ATTRIBUTION = IAttribution(0x0000000000000000000000000000000000000a02);
 
     address public immutable owner;
     /// @notice The last model this contract registered.

@@ -22,30 +22,35 @@ import (
 	"github.com/paichain/paichain/da/kzg"
 )
 
-// sharedSRS lets every test backend reuse one loaded SRS.
-var sharedSRS = func() func(testing.TB) *kzg.SRS {
-	var srs *kzg.SRS
-	return func(t testing.TB) *kzg.SRS {
-		if srs == nil {
-			dir, err := kzg.DefaultDir()
-			if err != nil {
-				t.Fatal(err)
-			}
-			cache, err := os.MkdirTemp("", "paichain-srs-test-")
-			if err != nil {
-				t.Fatal(err)
-			}
-			if srs, err = kzg.Open(dir, cache); err != nil {
-				t.Fatal(err)
-			}
-		}
-		return srs
+// srs is shared by every test backend, so each SRS slice loads once.
+var srs *kzg.SRS
+
+func TestMain(m *testing.M) {
+	if os.Getenv(crashChildEnv) != "" {
+		os.Exit(m.Run())
 	}
-}()
+	dir, err := kzg.DefaultDir()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	cache, err := os.MkdirTemp("", "paichain-srs-test-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	if srs, err = kzg.Open(dir, cache); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	code := m.Run()
+	os.RemoveAll(cache)
+	os.Exit(code)
+}
 
 func open(t testing.TB, dir string) *Backend {
 	t.Helper()
-	b, err := Open(Config{Dir: dir, SRS: sharedSRS(t)})
+	b, err := Open(Config{Dir: dir, SRS: srs})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -103,13 +103,23 @@ func New(cfg Config) (*Backend, error) {
 			return nil, fmt.Errorf("eigenda: cert verifier: %w", err)
 		}
 		b.onchain = true
-		if len(cfg.Relays) == 0 {
-			if relayURLs, err = relay.NewRelayUrlProvider(b.eth, cfg.RelayRegistry); err != nil {
-				return nil, fmt.Errorf("eigenda: relay registry: %w", err)
+		var reader *eth.Reader
+		if cfg.ServiceManager != (gethcommon.Address{}) && cfg.OperatorStateRetriever != (gethcommon.Address{}) {
+			if reader, err = eth.NewReader(b.log, b.eth, cfg.OperatorStateRetriever.Hex(), cfg.ServiceManager.Hex()); err != nil {
+				return nil, fmt.Errorf("eigenda: chain reader: %w", err)
+			}
+			if b.validators, err = b.newValidatorRetriever(reader); err != nil {
+				return nil, err
 			}
 		}
-		if b.validators, err = b.newValidatorRetriever(); err != nil {
-			return nil, err
+		if len(cfg.Relays) == 0 {
+			registry := cfg.RelayRegistry
+			if registry == (gethcommon.Address{}) {
+				registry = reader.GetRelayRegistryAddress()
+			}
+			if relayURLs, err = relay.NewRelayUrlProvider(b.eth, registry); err != nil {
+				return nil, fmt.Errorf("eigenda: relay registry: %w", err)
+			}
 		}
 	} else {
 		b.verifier = &OfflineVerifier{Quorums: cfg.Quorums, ConfirmationThreshold: cfg.ConfirmationThreshold}
@@ -135,16 +145,9 @@ func New(cfg Config) (*Backend, error) {
 	return b, nil
 }
 
-// newValidatorRetriever wires retrieval from validator nodes, which needs the
-// operator state from chain; without the contract addresses it is off.
-func (b *Backend) newValidatorRetriever() (clients.PayloadRetriever, error) {
-	if b.cfg.ServiceManager == (gethcommon.Address{}) || b.cfg.OperatorStateRetriever == (gethcommon.Address{}) {
-		return nil, nil
-	}
-	reader, err := eth.NewReader(b.log, b.eth, b.cfg.OperatorStateRetriever.Hex(), b.cfg.ServiceManager.Hex())
-	if err != nil {
-		return nil, fmt.Errorf("eigenda: chain reader: %w", err)
-	}
+// newValidatorRetriever wires retrieval from validator nodes, which needs
+// the operator state from chain.
+func (b *Backend) newValidatorRetriever(reader *eth.Reader) (clients.PayloadRetriever, error) {
 	kv, err := kzgverifier.NewVerifier(b.prover.KzgConfig, nil)
 	if err != nil {
 		return nil, fmt.Errorf("eigenda: kzg verifier: %w", err)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"math/big"
 	"testing"
 
@@ -251,4 +252,36 @@ func FuzzV2CertDecode(f *testing.F) {
 		}
 		_ = v.VerifyCertV2(context.Background(), cert)
 	})
+}
+
+// rpcError mimics go-ethereum's JSON-RPC error values.
+type rpcError struct {
+	code int
+	msg  string
+	data interface{}
+}
+
+func (e rpcError) Error() string          { return e.msg }
+func (e rpcError) ErrorCode() int         { return e.code }
+func (e rpcError) ErrorData() interface{} { return e.data }
+
+func TestCertRejected(t *testing.T) {
+	tests := []struct {
+		name string
+		err  error
+		want bool
+	}{
+		{"nil", nil, false},
+		{"offline verdict", fmt.Errorf("x: %w", errCertRejected), true},
+		{"revert with data", fmt.Errorf("verify cert v2: %w", rpcError{3, "execution reverted", "0x1234"}), true},
+		{"bare revert", errors.New("verify cert v2: execution reverted"), true},
+		{"connection refused", errors.New("dial tcp 127.0.0.1:8545: connect: connection refused"), false},
+		{"rpc server error", rpcError{-32000, "header not found", nil}, false},
+		{"timeout", context.DeadlineExceeded, false},
+	}
+	for _, tt := range tests {
+		if got := certRejected(tt.err); got != tt.want {
+			t.Errorf("%s: certRejected = %v, want %v", tt.name, got, tt.want)
+		}
+	}
 }

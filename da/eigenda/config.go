@@ -38,7 +38,7 @@ type Config struct {
 	// CertVerifier is the EigenDACertVerifier (v2) contract address.
 	CertVerifier gethcommon.Address
 	// RelayRegistry is the EigenDARelayRegistry address, used to resolve relay
-	// URLs when Relays is empty.
+	// URLs when Relays is empty; when zero it is read from the service manager.
 	RelayRegistry gethcommon.Address
 	// ServiceManager and OperatorStateRetriever enable validator retrieval
 	// (needs EthRPC); zero addresses disable it.
@@ -88,7 +88,7 @@ type Config struct {
 
 // Defaults for a public EigenDA network.
 const (
-	DefaultTimeout        = 10 * time.Minute
+	DefaultTimeout        = 5 * time.Minute
 	DefaultBackoff        = 500 * time.Millisecond
 	DefaultMaxBackoff     = 30 * time.Second
 	DefaultRequestTimeout = 30 * time.Second
@@ -144,8 +144,9 @@ func (c *Config) validate() error {
 	if c.SignerKey == "" {
 		return errors.New("eigenda: no signer key (payments are signed by it)")
 	}
-	if len(c.Relays) == 0 && (c.EthRPC == "" || c.RelayRegistry == (gethcommon.Address{})) {
-		return errors.New("eigenda: no relays: give relay endpoints, or an eth RPC and the relay registry address")
+	chainReader := c.ServiceManager != (gethcommon.Address{}) && c.OperatorStateRetriever != (gethcommon.Address{})
+	if len(c.Relays) == 0 && (c.EthRPC == "" || c.RelayRegistry == (gethcommon.Address{}) && !chainReader) {
+		return errors.New("eigenda: no relays: give relay endpoints, or an eth RPC with the relay registry (or service manager and operator state retriever) addresses")
 	}
 	if c.EthRPC != "" && c.CertVerifier == (gethcommon.Address{}) {
 		return errors.New("eigenda: an eth RPC needs the cert verifier contract address")

@@ -83,9 +83,10 @@ func withRetry[T any](ctx context.Context, b backoff, what string, fn func(conte
 		if err == nil {
 			return v, nil
 		}
-		// Keep the most telling cause: an attempt cut short by the
-		// budget itself says less than the failure before it.
-		if last == nil || ctx.Err() == nil || !isDeadline(err) {
+		// Keep the most telling cause: a timeout (often the budget itself
+		// cutting the last attempt short) says less than a failure the
+		// network reported.
+		if last == nil || !isDeadline(err) || isDeadline(last) {
 			last = err
 		}
 		var fatal errFatal

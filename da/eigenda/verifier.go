@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 
 	clients "github.com/Layr-Labs/eigenda/api/clients/v2"
 	"github.com/Layr-Labs/eigenda/api/clients/v2/coretypes"
@@ -166,16 +167,27 @@ func verifyInclusion(proof []byte, root [32]byte, certHash [32]byte, index uint3
 	return idx == 0 && bytes.Equal(node, root[:])
 }
 
-// certRejected reports whether an error from VerifyCertV2 is a verdict
-// (the cert is bad) rather than a failure to ask.
+// certRejected reports whether an error from VerifyCertV2 is a verdict (the
+// cert is bad) rather than a failure to ask.
 func certRejected(err error) bool {
+	if err == nil {
+		return false
+	}
 	if errors.Is(err, errCertRejected) {
 		return true
 	}
-	// The on-chain verifier reverts on a bad cert; eth_call reports a revert
-	// as a JSON-RPC error carrying the revert data.
+	// The on-chain verifier reverts on a bad cert. eth_call reports that as a
+	// JSON-RPC error with revert data (code 3) or, from some nodes, as a bare
+	// "execution reverted".
 	var dataErr interface{ ErrorData() interface{} }
-	return errors.As(err, &dataErr) && dataErr.ErrorData() != nil
+	if errors.As(err, &dataErr) && dataErr.ErrorData() != nil {
+		return true
+	}
+	var codeErr interface{ ErrorCode() int }
+	if errors.As(err, &codeErr) && codeErr.ErrorCode() == 3 {
+		return true
+	}
+	return strings.Contains(err.Error(), "execution reverted")
 }
 
 var certLeafArgs = func() abi.Arguments {

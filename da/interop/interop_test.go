@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	altda "github.com/ethereum-optimism/optimism/op-alt-da"
+	"github.com/ethereum-optimism/optimism/op-node/rollup/derive/params"
 
 	"github.com/paichain/paichain/da"
 	"github.com/paichain/paichain/da/cert"
@@ -54,7 +55,7 @@ func TestOPAltDAClientRoundTrip(t *testing.T) {
 			t.Fatalf("commitment prefix %x", enc[:3])
 		}
 		// The L1 calldata form is the derivation version byte + commitment.
-		if tx := comm.TxData(); tx[0] != altda.TxDataVersion1 || !bytes.Equal(tx[1:], enc) {
+		if tx := comm.TxData(); tx[0] != params.DerivationVersion1 || !bytes.Equal(tx[1:], enc) {
 			t.Fatalf("tx data %x", tx[:4])
 		}
 		got, err := client.GetInput(ctx, comm)

@@ -1,35 +1,56 @@
 package engine
 
 import (
+	"fmt"
 	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
 	"testing"
 
 	"github.com/paichain/paichain/inference/model"
+	"github.com/paichain/paichain/internal/testutil"
 )
 
-// benchModels: stories260K and the stories15M-shaped synthetic model (the
-// same weights `model.WriteLlama2c` writes for run.c, see BENCHMARKS.md).
-func benchModels(b *testing.B) map[string]*model.Model {
+// benchModel is a decode benchmark subject: the model and its llama2.c file
+// and tokenizer (so run.c can decode the very same weights).
+type benchModel struct {
+	name, bin, tok string
+	m              *model.Model
+}
+
+// benchModels: stories260K and the stories15M-shaped synthetic model
+// (seed 1, written as a llama2.c checkpoint for run.c).
+func benchModels(b *testing.B) []benchModel {
+	m260, err := model.Load(testutil.SharedFile(b, "testdata/llama2c/stories260K.bin"))
+	if err != nil {
+		b.Fatal(err)
+	}
 	m15, err := model.NewSynthetic(model.Stories15MConfig, 1)
 	if err != nil {
 		b.Fatal(err)
 	}
-	return map[string]*model.Model{"stories260K": loadStories(b), "synth15M": m15}
+	bin15 := filepath.Join(b.TempDir(), "synth15M.bin")
+	if err := model.WriteLlama2c(bin15, m15); err != nil {
+		b.Fatal(err)
+	}
+	return []benchModel{
+		{"stories260K", testutil.SharedFile(b, "testdata/llama2c/stories260K.bin"), testutil.SharedFile(b, "testdata/llama2c/tok512.bin"), m260},
+		{"synth15M", bin15, testutil.SharedFile(b, "testdata/llama2c/tokenizer.bin"), m15},
+	}
 }
 
 // BenchmarkDecode reports single-stream greedy decode tok/s (run.c's
-// method: 256 steps, first token untimed) for 1 and 2 workers.
+// method: 256 steps from BOS, first token untimed) for 1 and 2 workers.
 func BenchmarkDecode(b *testing.B) {
-	if os.Getenv("PAICHAIN_BENCH_SKIP") != "" {
-		b.Skip()
-	}
-	models := benchModels(b)
-	for _, name := range []string{"stories260K", "synth15M"} {
+	for _, bm := range benchModels(b) {
 		for _, w := range []int{1, 2} {
-			b.Run(name+"/workers="+string(rune('0'+w)), func(b *testing.B) {
+			b.Run(fmt.Sprintf("%s/workers=%d", bm.name, w), func(b *testing.B) {
 				var tps float64
 				for i := 0; i < b.N; i++ {
-					r, err := BenchDecode(models[name], 256, w)
+					r, err := BenchDecode(bm.m, 256, w)
 					if err != nil {
 						b.Fatal(err)
 					}
@@ -38,5 +59,88 @@ func BenchmarkDecode(b *testing.B) {
 				b.ReportMetric(tps/float64(b.N), "tok/s")
 			})
 		}
+	}
+}
+
+var runcTokPerSec = regexp.MustCompile(`achieved tok/s: ([0-9.]+)`)
+
+// BenchmarkDecodeVsRunC runs llama2.c's run.c (path in PAICHAIN_RUNC; build
+// it outside the repository, see docs/BENCHMARKS.md) and our engine on the
+// same checkpoints, alternating, PAICHAIN_BENCH_ROUNDS times (default 5),
+// and reports the medians and our/run.c ratios.
+func BenchmarkDecodeVsRunC(b *testing.B) {
+	runc := os.Getenv("PAICHAIN_RUNC")
+	if runc == "" {
+		b.Skip("set PAICHAIN_RUNC to a run.c binary")
+	}
+	rounds := 5
+	if v, err := strconv.Atoi(os.Getenv("PAICHAIN_BENCH_ROUNDS")); err == nil && v > 0 {
+		rounds = v
+	}
+	for _, bm := range benchModels(b) {
+		b.Run(bm.name, func(b *testing.B) {
+			var rc, one, two []float64
+			for i := 0; i < rounds; i++ {
+				out, err := exec.Command(runc, bm.bin, "-z", bm.tok, "-t", "0", "-n", "256", "-i", "").CombinedOutput()
+				if err != nil {
+					b.Fatalf("run.c: %v\n%s", err, out)
+				}
+				mt := runcTokPerSec.FindSubmatch(out)
+				if mt == nil {
+					b.Fatalf("run.c printed no tok/s:\n%s", out)
+				}
+				v, _ := strconv.ParseFloat(string(mt[1]), 64)
+				rc = append(rc, v)
+				for _, w := range []int{1, 2} {
+					r, err := BenchDecode(bm.m, 256, w)
+					if err != nil {
+						b.Fatal(err)
+					}
+					if w == 1 {
+						one = append(one, r.TokPerSec)
+					} else {
+						two = append(two, r.TokPerSec)
+					}
+				}
+			}
+			mr, m1, m2 := median(rc), median(one), median(two)
+			b.ReportMetric(mr, "runc-tok/s")
+			b.ReportMetric(m1, "ours1-tok/s")
+			b.ReportMetric(m2, "ours2-tok/s")
+			b.ReportMetric(m1/mr, "ratio1")
+			b.ReportMetric(m2/mr, "ratio2")
+		})
+	}
+}
+
+func median(v []float64) float64 {
+	s := append([]float64(nil), v...)
+	sort.Float64s(s)
+	return s[len(s)/2]
+}
+
+// BenchmarkDecode1B decodes 32 tokens on a synthetic Llama-3.2-1B-shaped
+// model. It needs ~15 GB while building the weights and minutes of CPU, so it
+// runs only with PAICHAIN_BENCH_1B=1 (never in CI).
+func BenchmarkDecode1B(b *testing.B) {
+	if os.Getenv("PAICHAIN_BENCH_1B") == "" {
+		b.Skip("set PAICHAIN_BENCH_1B=1 to run (needs ~15 GB of memory)")
+	}
+	m, err := model.NewSynthetic(model.OneBConfig, 1)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, w := range []int{1, 2} {
+		b.Run(fmt.Sprintf("workers=%d", w), func(b *testing.B) {
+			var tps float64
+			for i := 0; i < b.N; i++ {
+				r, err := BenchDecode(m, 33, w)
+				if err != nil {
+					b.Fatal(err)
+				}
+				tps += r.TokPerSec
+			}
+			b.ReportMetric(tps/float64(b.N), "tok/s")
+		})
 	}
 }

@@ -130,6 +130,7 @@ type Engine struct {
 	stats struct {
 		prompt, gen, steps, preempt, completed atomic.Int64
 		rows, adapters, running, kvUsed        atomic.Int64
+		prefixHits                             atomic.Int64
 	}
 
 	logitsMu sync.Mutex // serializes Logits calls
@@ -275,7 +276,6 @@ func (e *Engine) Stats() Stats {
 	e.mu.Lock()
 	q := len(e.waiting)
 	e.mu.Unlock()
-	hits, _ := e.kv.PrefixStats()
 	return Stats{
 		Queued:            q,
 		Running:           int(e.stats.running.Load()),
@@ -286,7 +286,7 @@ func (e *Engine) Stats() Stats {
 		Completed:         e.stats.completed.Load(),
 		KVBlocksUsed:      int(e.stats.kvUsed.Load()),
 		KVBlocks:          e.opts.KVBlocks,
-		PrefixHitBlocks:   hits,
+		PrefixHitBlocks:   e.stats.prefixHits.Load(),
 		LastBatchRows:     int(e.stats.rows.Load()),
 		LastBatchAdapters: int(e.stats.adapters.Load()),
 	}
@@ -465,6 +465,8 @@ func (e *Engine) step() bool {
 		}
 	}
 	e.stats.kvUsed.Store(int64(e.kv.UsedBlocks()))
+	hits, _ := e.kv.PrefixStats()
+	e.stats.prefixHits.Store(hits)
 	return true
 }
 

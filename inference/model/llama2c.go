@@ -78,11 +78,18 @@ func ParseLlama2cHeader(b []byte) (Config, int64, error) {
 	if err := c.Validate(); err != nil {
 		return Config{}, 0, fmt.Errorf("%w: %v", ErrLlama2c, err)
 	}
-	floats := c.llama2cFloats()
-	if floats > (math.MaxInt64-Llama2cHeaderSize)/4 {
-		return Config{}, 0, fmt.Errorf("%w: sizes overflow", ErrLlama2c)
+	// Bound the size in float64 first so the exact int64 sum cannot overflow.
+	if est := c.llama2cFloatsEstimate(); est > 1<<48 {
+		return Config{}, 0, fmt.Errorf("%w: header implies %.3g weights, implausibly large", ErrLlama2c, est)
 	}
+	floats := c.llama2cFloats()
 	return c, Llama2cHeaderSize + 4*floats, nil
+}
+
+func (c Config) llama2cFloatsEstimate() float64 {
+	d, hd, L, v := float64(c.Dim), float64(c.HiddenDim), float64(c.NLayers), float64(c.VocabSize)
+	q, kv := float64(c.NHeads)*float64(c.HeadDim), float64(c.NKVHeads)*float64(c.HeadDim)
+	return 2*v*d + L*d*(2*q+2*kv+3*hd+2) + d + float64(c.MaxSeqLen)*float64(c.HeadDim)
 }
 
 // llama2cFloats counts the float32s after the header, including the unused

@@ -38,11 +38,11 @@ func TestAddedTokens(t *testing.T) {
 		want []int
 	}{
 		{"<a>", []int{300}},
-		{"<a>b", []int{301}},                // longest wins
-		{"x<a>bc", []int{'x', 301, 'c'}},    // leftmost
-		{"<a<a>", []int{'<', 'a', 300}},     // a failed prefix does not hide a later match
-		{"x  [L]y", []int{'x', 302, 'y'}},   // lstrip eats the spaces before
-		{"x[R]  y", []int{'x', 303, 'y'}},   // rstrip eats the spaces after
+		{"<a>b", []int{301}},              // longest wins
+		{"x<a>bc", []int{'x', 301, 'c'}},  // leftmost
+		{"<a<a>", []int{'<', 'a', 300}},   // a failed prefix does not hide a later match
+		{"x  [L]y", []int{'x', 302, 'y'}}, // lstrip eats the spaces before
+		{"x[R]  y", []int{'x', 303, 'y'}}, // rstrip eats the spaces after
 		{"a word b", []int{'a', 0x120, 304, 0x120, 'b'}},
 		{"swordfish", []int{'s', 'w', 'o', 'r', 'd', 'f', 'i', 's', 'h'}}, // single_word: not inside a word
 	} {

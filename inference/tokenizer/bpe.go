@@ -3,7 +3,6 @@ package tokenizer
 import (
 	"strings"
 	"sync"
-	"sync/atomic"
 )
 
 // merge is the result of merging an adjacent pair: its priority (lower
@@ -189,33 +188,35 @@ func (h *binHeap[T]) pop() T {
 
 // wordCache remembers the ids of recent words. Like Hugging Face's BPE cache
 // it stops inserting when full instead of evicting: the frequent words of a
-// language arrive early. A sync.Map suits this write-once, read-mostly use
-// by concurrent requests.
+// language arrive early. Reads take a shared lock; writes stop once full.
 type wordCache struct {
-	m    sync.Map // string → []int32
-	size atomic.Int64
-	max  int64
+	mu  sync.RWMutex
+	m   map[string][]int32
+	max int
 }
 
 // maxCachedWord bounds cached words, in bytes (as transformers.js does);
 // longer ones are rare and would bloat the cache.
 const maxCachedWord = 256
 
-func newWordCache(max int) *wordCache { return &wordCache{max: int64(max)} }
+func newWordCache(max int) *wordCache {
+	return &wordCache{m: make(map[string][]int32, min(max, 4096)), max: max}
+}
 
 func (c *wordCache) get(w string) ([]int32, bool) {
-	v, ok := c.m.Load(w)
-	if !ok {
-		return nil, false
-	}
-	return v.([]int32), true
+	c.mu.RLock()
+	ids, ok := c.m[w]
+	c.mu.RUnlock()
+	return ids, ok
 }
 
 func (c *wordCache) put(w string, ids []int32) {
-	if len(w) > maxCachedWord || c.size.Load() >= c.max {
+	if len(w) > maxCachedWord {
 		return
 	}
-	if _, loaded := c.m.LoadOrStore(strings.Clone(w), ids); !loaded { // w may be a slice of a large input
-		c.size.Add(1)
+	c.mu.Lock()
+	if len(c.m) < c.max {
+		c.m[strings.Clone(w)] = ids // w may be a slice of a large input
 	}
+	c.mu.Unlock()
 }

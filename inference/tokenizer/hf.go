@@ -792,16 +792,16 @@ func (t *HF) encodeWord(w string, out []int) ([]int, error) {
 	if w == "" {
 		return out, nil
 	}
+	if t.ignoreMerges { // a word in the vocabulary is one token; no lock needed
+		if id, ok := t.vocab[w]; ok {
+			return append(out, int(id)), nil
+		}
+	}
 	if ids, ok := t.cache.get(w); ok {
 		for _, id := range ids {
 			out = append(out, int(id))
 		}
 		return out, nil
-	}
-	if t.ignoreMerges {
-		if id, ok := t.vocab[w]; ok {
-			return append(out, int(id)), nil
-		}
 	}
 	var buf [shortWord]int32
 	syms := buf[:0]

@@ -52,7 +52,7 @@ type pieceDecoder interface {
 }
 
 // ErrFormat is wrapped by every error about a malformed tokenizer file.
-var ErrFormat = errors.New("tokenizer: bad file format")
+var ErrFormat = errors.New("bad tokenizer file")
 
 // Load reads a tokenizer from path: a Hugging Face tokenizer.json (or a
 // directory holding one), or a llama2.c tokenizer .bin. The format is sniffed

@@ -1,0 +1,181 @@
+package chaintest
+
+import (
+	"fmt"
+	"math/big"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/consensus/beacon"
+	"github.com/ethereum/go-ethereum/consensus/ethash"
+	"github.com/ethereum/go-ethereum/core"
+	"github.com/ethereum/go-ethereum/core/rawdb"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/paichain/paichain/contracts/bindings"
+	"github.com/paichain/paichain/genesis"
+	"github.com/paichain/paichain/precompiles"
+)
+
+// importBlocks is a chain whose last block is the one measured.
+type importBlocks struct {
+	genesis *core.Genesis
+	blocks  []*types.Block
+	gasUsed uint64
+	txs     int
+}
+
+// registerModelChain builds, with the miner's block generator, a block that
+// deploys PlainModelRegistry and then a block of n registerModel calls sent
+// to target (the precompile or the plain contract).
+func registerModelChain(tb testing.TB, n int, toPrecompile bool) importBlocks {
+	tb.Helper()
+	key := genesis.DevKey(0)
+	g, err := genesis.Dev(genesis.Config{Governance: genesis.DevAddress(0), GasLimit: 200_000_000})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	plainABI, err := bindings.PlainModelRegistryMetaData.GetAbi()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	plainAddr := crypto.CreateAddress(genesis.DevAddress(0), 0)
+	target := plainAddr
+	if toPrecompile {
+		target = precompiles.ModelRegistryAddress
+	}
+	signer := types.LatestSigner(g.Config)
+	nonce := uint64(0)
+	sign := func(b *core.BlockGen, to *common.Address, data []byte, gas uint64) {
+		tx := types.MustSignNewTx(key, signer, &types.DynamicFeeTx{
+			ChainID: g.Config.ChainID, Nonce: nonce, GasTipCap: big.NewInt(1), GasFeeCap: big.NewInt(10e9),
+			Gas: gas, To: to, Data: data,
+		})
+		nonce++
+		b.AddTx(tx)
+	}
+	_, blocks, receipts := core.GenerateChainWithGenesis(g, beacon.New(ethash.NewFaker()), 2, func(i int, b *core.BlockGen) {
+		if i == 0 {
+			sign(b, nil, common.FromHex(bindings.PlainModelRegistryMetaData.Bin), 2_000_000)
+			return
+		}
+		for j := 0; j < n; j++ {
+			data, err := plainABI.Pack("registerModel", "model-"+strconv.Itoa(j), crypto.Keccak256Hash([]byte(strconv.Itoa(j))), "ipfs://bafy"+strconv.Itoa(j))
+			if err != nil {
+				panic(err)
+			}
+			sign(b, &target, data, 500_000)
+		}
+	})
+	for i, rs := range receipts {
+		for _, r := range rs {
+			if r.Status != types.ReceiptStatusSuccessful {
+				tb.Fatalf("block %d: transaction %s failed", i+1, r.TxHash)
+			}
+		}
+	}
+	return importBlocks{genesis: g, blocks: blocks, gasUsed: blocks[1].GasUsed(), txs: len(blocks[1].Transactions())}
+}
+
+// importOnce imports the chain into a fresh in-memory node database and
+// returns the time spent importing the measured (last) block.
+func (c importBlocks) importOnce(tb testing.TB) time.Duration {
+	bc, err := core.NewBlockChain(rawdb.NewMemoryDatabase(), c.genesis, beacon.New(ethash.NewFaker()), core.DefaultConfig())
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer bc.Stop()
+	last := len(c.blocks) - 1
+	if _, err := bc.InsertChain(c.blocks[:last]); err != nil {
+		tb.Fatal(err)
+	}
+	start := time.Now()
+	if _, err := bc.InsertChain(c.blocks[last:]); err != nil {
+		tb.Fatal(err)
+	}
+	d := time.Since(start)
+	if bc.CurrentBlock().Root != c.blocks[last].Root() {
+		tb.Fatal("imported state root differs from the built block's")
+	}
+	return d
+}
+
+// BenchmarkImportRegisterModel imports a block of registerModel calls to
+// the ModelRegistry precompile and an equal block of the same calls to
+// PlainModelRegistry (a Solidity contract writing the same storage slots),
+// interleaved in one run, and reports import throughput of each and their
+// ratio (precompile / plain; above 1 the precompile block imports faster
+// per unit of gas).
+func BenchmarkImportRegisterModel(b *testing.B) {
+	const txs = 400
+	pre := registerModelChain(b, txs, true)
+	plain := registerModelChain(b, txs, false)
+	if pre.txs != txs || plain.txs != txs {
+		b.Fatalf("measured blocks hold %d and %d transactions, want %d", pre.txs, plain.txs, txs)
+	}
+	var tPre, tPlain time.Duration
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		tPre += pre.importOnce(b)
+		tPlain += plain.importOnce(b)
+	}
+	b.StopTimer()
+	mgas := func(gas uint64, d time.Duration) float64 {
+		return float64(gas) * float64(b.N) / d.Seconds() / 1e6
+	}
+	b.ReportMetric(mgas(pre.gasUsed, tPre), "precompile-Mgas/s")
+	b.ReportMetric(mgas(plain.gasUsed, tPlain), "plain-Mgas/s")
+	b.ReportMetric(mgas(pre.gasUsed, tPre)/mgas(plain.gasUsed, tPlain), "Mgas/s-ratio")
+	b.ReportMetric(float64(tPre.Nanoseconds())/float64(b.N*txs), "precompile-ns/tx")
+	b.ReportMetric(float64(tPlain.Nanoseconds())/float64(b.N*txs), "plain-ns/tx")
+	b.ReportMetric(float64(pre.gasUsed)/txs, "precompile-gas/tx")
+	b.ReportMetric(float64(plain.gasUsed)/txs, "plain-gas/tx")
+}
+
+// TestImportBlocksAreEquivalent checks the benchmark's premise on a small
+// block: both blocks succeed, are importable, and write the same number of
+// storage slots.
+func TestImportBlocksAreEquivalent(t *testing.T) {
+	const txs = 5
+	pre := registerModelChain(t, txs, true)
+	plain := registerModelChain(t, txs, false)
+	pre.importOnce(t)
+	plain.importOnce(t)
+	count := func(c importBlocks, addr common.Address) int {
+		bc, err := core.NewBlockChain(rawdb.NewMemoryDatabase(), c.genesis, beacon.New(ethash.NewFaker()), core.DefaultConfig())
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer bc.Stop()
+		if _, err := bc.InsertChain(c.blocks); err != nil {
+			t.Fatal(err)
+		}
+		st, err := bc.State()
+		if err != nil {
+			t.Fatal(err)
+		}
+		dump := st.RawDump(nil)
+		acc, ok := dump.Accounts[addr.Hex()]
+		if !ok {
+			for k, a := range dump.Accounts {
+				if a.Address != nil && *a.Address == addr {
+					acc, ok = a, true
+					_ = k
+				}
+			}
+		}
+		if !ok {
+			t.Fatalf("no account %s in dump", addr)
+		}
+		return len(acc.Storage)
+	}
+	nPre := count(pre, precompiles.ModelRegistryAddress)
+	nPlain := count(plain, crypto.CreateAddress(genesis.DevAddress(0), 0))
+	if nPre != nPlain {
+		t.Fatalf("precompile wrote %d storage slots, plain contract %d", nPre, nPlain)
+	}
+	t.Log(fmt.Sprintf("%d registerModel calls: %d slots each side; gas/tx precompile %d, plain %d", txs, nPre, pre.gasUsed/txs, plain.gasUsed/txs))
+}
