@@ -236,7 +236,8 @@ func payForCall(cl *call, args []any) ([]byte, error) {
 	}
 	weights := make([]*uint256.Int, len(rawWeights))
 	for i, c := range contributors {
-		if c == (common.Address{}) {
+		// Nobody can claim for the zero address or a precompile.
+		if reservedAddress(c) {
 			return nil, cl.contract.fail("InvalidInput")
 		}
 		weights[i] = u256(rawWeights[i])
@@ -285,6 +286,12 @@ func payForCall(cl *call, args []any) ([]byte, error) {
 	}
 	return nil, cl.emit("Paid", cl.env.Caller, modelBig, adapterID.ToBig(), value.ToBig(),
 		s.Protocol.ToBig(), s.ModelOwner.ToBig(), s.AdapterOwner.ToBig(), s.Contributed.ToBig())
+}
+
+// reservedAddress reports the zero address and paichain's precompile
+// addresses: no key controls them, so credits to them could never be claimed.
+func reservedAddress(a common.Address) bool {
+	return a == (common.Address{}) || a == ModelRegistryAddress || a == AttributionAddress || a == InferenceAddress
 }
 
 // credit adds amount to an account's claimable balance.

@@ -141,6 +141,7 @@ func TestPayForCallRejects(t *testing.T) {
 		{"length mismatch", 1000, m1, 0, one, bigs(1, 2), "LengthMismatch", nil},
 		{"too many contributors", 1000, m1, 0, many, manyW, "TooManyContributors", []any{big1(MaxContributors + 1), big1(MaxContributors)}},
 		{"zero contributor", 1000, m1, 0, []common.Address{{}}, bigs(1), "InvalidInput", nil},
+		{"precompile as contributor", 1000, m1, 0, []common.Address{carol, AttributionAddress}, bigs(1, 1), "InvalidInput", nil},
 		{"zero weights", 1000, m1, 0, []common.Address{carol, bob}, bigs(0, 0), "InvalidInput", nil},
 		{"weights overflow", 1000, m1, 0, []common.Address{carol, bob}, []*big.Int{maxU, big.NewInt(1)}, "InvalidInput", nil},
 	} {

@@ -19,7 +19,8 @@ import (
 // fresh storage slots, the most expensive case. ns/op includes that revert;
 // ns/gas is wall time of the call alone; cpu-ns/gas is the thread's CPU time
 // over the loop (revert included), which load on the machine does not
-// inflate.
+// inflate; it advances at scheduler ticks, so it is reported only for runs
+// long enough to span some (the default -benchtime 1s is).
 
 // benchCall measures one call repeatedly; wantErr says it must fail.
 func benchCall(b *testing.B, c *chain, from, to common.Address, value uint64, input []byte, wantErr bool) {

@@ -46,7 +46,7 @@ var syntheticPresets = map[string]model.Config{
 var benchInferCommand = &cli.Command{
 	Name:  "infer",
 	Usage: "latency under load: N concurrent streaming clients against an in-process server over loopback (or --url)",
-	Flags: concatFlags(modelFlags(false), engineFlags(), []cli.Flag{
+	Flags: concatFlags(modelFlags(), engineFlags(), []cli.Flag{
 		&cli.StringFlag{Name: "url", Usage: "benchmark a running server instead of starting one"},
 		&cli.StringFlag{Name: "synthetic", Usage: "write and serve a seeded synthetic model: 15m (stories15M shape, vocab 32000) or tiny (vocab 512)"},
 		&cli.IntFlag{Name: "synthetic.adapters", Usage: "with --synthetic: this many rank-8 synthetic adapters; requests go round-robin over base and adapters"},

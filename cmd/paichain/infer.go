@@ -3,7 +3,9 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
+	"io"
 	"log/slog"
 	"net"
 	"net/http"
@@ -27,9 +29,9 @@ import (
 
 // modelFlags select the model, tokenizer and adapters; the server, verify
 // and bench share them.
-func modelFlags(modelRequired bool) []cli.Flag {
+func modelFlags() []cli.Flag {
 	return []cli.Flag{
-		&cli.StringFlag{Name: "model", Required: modelRequired, Usage: "base model: a Hugging Face directory (config.json + safetensors) or a llama2.c .bin"},
+		&cli.StringFlag{Name: "model", Usage: "base model: a Hugging Face directory (config.json + safetensors) or a llama2.c .bin"},
 		&cli.StringFlag{Name: "tokenizer", Usage: "tokenizer.json or llama2.c tokenizer .bin (default: tokenizer.json next to the model)"},
 		&cli.StringSliceFlag{Name: "adapters", Usage: "PEFT adapter directories to register, or directories of them (named after their directory)"},
 		&cli.StringFlag{Name: "adapters.source", Usage: "directory of adapters named by hash, fetched on first use"},
@@ -59,7 +61,7 @@ func engineFlags() []cli.Flag {
 var inferCommand = &cli.Command{
 	Name:  "infer",
 	Usage: "OpenAI-compatible multi-LoRA inference server (see docs/inference.md)",
-	Flags: concatFlags(modelFlags(true), engineFlags(), httpFlags(8000), []cli.Flag{
+	Flags: concatFlags(modelFlags(), engineFlags(), httpFlags(8000), []cli.Flag{
 		&cli.StringFlag{Name: "served-model-name", Usage: "base model name in requests and /v1/models (default: the model's file or directory name)"},
 		&cli.Int64Flag{Name: "http.max-body", Value: 1 << 20, Usage: "request body size limit in bytes"},
 	}),
@@ -67,8 +69,8 @@ var inferCommand = &cli.Command{
 	Subcommands: []*cli.Command{{
 		Name:      "verify",
 		Usage:     "re-execute an inference receipt on the CPU reference path and compare the output tokens",
-		ArgsUsage: "<receipt.json>",
-		Flags:     modelFlags(true),
+		ArgsUsage: "<receipt.json> (flags may come before or after it)",
+		Flags:     modelFlags(),
 		Action:    runInferVerify,
 	}},
 }
@@ -205,6 +207,9 @@ func runInfer(c *cli.Context) error {
 	}
 	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
 	modelPath := c.String("model")
+	if modelPath == "" {
+		return errors.New("infer: --model is required")
+	}
 	st, err := loadStack(c, modelPath)
 	if err != nil {
 		return err
@@ -249,10 +254,39 @@ func runInfer(c *cli.Context) error {
 }
 
 func runInferVerify(c *cli.Context) error {
+	// urfave/cli stops parsing flags at the first argument; accept the
+	// documented `verify <receipt.json> --model ...` order as well.
+	if args := c.Args().Slice(); len(args) > 1 {
+		if len(c.FlagNames()) > 0 {
+			return errors.New("give the flags either all before or all after the receipt path")
+		}
+		set := flag.NewFlagSet("verify", flag.ContinueOnError)
+		set.SetOutput(io.Discard)
+		for _, f := range modelFlags() {
+			if err := f.Apply(set); err != nil {
+				return err
+			}
+		}
+		if err := set.Parse(args[1:]); err != nil {
+			return fmt.Errorf("infer verify: %w", err)
+		}
+		if set.NArg() > 0 {
+			return fmt.Errorf("infer verify: unexpected arguments %q", set.Args())
+		}
+		c = cli.NewContext(c.App, set, c)
+		return verifyReceiptFile(c, args[0])
+	}
 	if c.Args().Len() != 1 {
 		return errors.New("usage: paichain infer verify <receipt.json> --model ... [--tokenizer ...] [--adapters ...]")
 	}
-	b, err := os.ReadFile(c.Args().First())
+	return verifyReceiptFile(c, c.Args().First())
+}
+
+func verifyReceiptFile(c *cli.Context, path string) error {
+	if c.String("model") == "" {
+		return errors.New("infer verify: --model is required")
+	}
+	b, err := os.ReadFile(path)
 	if err != nil {
 		return err
 	}

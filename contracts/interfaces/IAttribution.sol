@@ -71,8 +71,9 @@ interface IAttribution {
     /// @notice Shares must each be at most 10000 and sum to 10000.
     error InvalidFeePolicy();
     error NothingToClaim();
-    /// @notice Malformed or non-canonical ABI input, a zero contributor
-    ///         address, all-zero weights, or a zero address where one is needed.
+    /// @notice Malformed or non-canonical ABI input, a contributor that is the
+    ///         zero address or a paichain precompile, all-zero weights, or a
+    ///         zero address where one is needed.
     error InvalidInput();
     error UnknownSelector(bytes4 selector);
     error NonPayable();

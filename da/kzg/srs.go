@@ -74,21 +74,38 @@ func DefaultDir() (string, error) {
 			}
 		}
 	}
-	modcache := os.Getenv("GOMODCACHE")
-	if modcache == "" {
-		out, err := exec.Command("go", "env", "GOMODCACHE").Output()
-		if err != nil {
-			return "", fmt.Errorf("%w: locate the Go module cache (set --srs.dir or GOMODCACHE): %v", ErrSRS, err)
-		}
-		modcache = strings.TrimSpace(string(out))
-	}
 	// The module cache escapes upper-case letters as !lower.
-	dir := filepath.Join(modcache, "github.com", "!layr-!labs", "eigenda@"+version, "resources", "srs")
-	if _, err := os.Stat(filepath.Join(dir, G1File)); err != nil {
-		return "", fmt.Errorf("%w: %s not found (run `go mod download %s@%s`): %v",
-			ErrSRS, dir, eigenDAModule, version, err)
+	rel := filepath.Join("github.com", "!layr-!labs", "eigenda@"+version, "resources", "srs")
+	// Where `go env GOMODCACHE` would point, without paying for running go.
+	var caches []string
+	if c := os.Getenv("GOMODCACHE"); c != "" {
+		caches = append(caches, c)
+	}
+	for _, p := range filepath.SplitList(os.Getenv("GOPATH")) {
+		caches = append(caches, filepath.Join(p, "pkg", "mod"))
+	}
+	if home, err := os.UserHomeDir(); err == nil {
+		caches = append(caches, filepath.Join(home, "go", "pkg", "mod"))
+	}
+	for _, c := range caches {
+		if dir := filepath.Join(c, rel); fileExists(filepath.Join(dir, G1File)) {
+			return dir, nil
+		}
+	}
+	out, err := exec.Command("go", "env", "GOMODCACHE").Output()
+	if err != nil {
+		return "", fmt.Errorf("%w: locate the Go module cache (set --srs.dir or GOMODCACHE): %v", ErrSRS, err)
+	}
+	dir := filepath.Join(strings.TrimSpace(string(out)), rel)
+	if !fileExists(filepath.Join(dir, G1File)) {
+		return "", fmt.Errorf("%w: %s not found (run `go mod download %s@%s`)", ErrSRS, dir, eigenDAModule, version)
 	}
 	return dir, nil
+}
+
+func fileExists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
 }
 
 // SRS loads the slices of EigenDA's SRS that blob sizes need, on demand.

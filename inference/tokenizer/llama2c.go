@@ -171,67 +171,31 @@ const minMergeScore = -1e10
 // O(n log n): a linked list of symbols and a heap of candidate pairs that
 // are checked against the current symbols when popped.
 func (t *Llama2c) merge(syms []int32) []int32 {
-	n := len(syms)
-	prev := make([]int32, n)
-	next := make([]int32, n)
-	for i := range n {
-		prev[i], next[i] = int32(i-1), int32(i+1)
-	}
-	next[n-1] = -1
-	alive := make([]bool, n)
-	for i := range alive {
-		alive[i] = true
+	if len(syms) < 2 {
+		return syms
 	}
 	var buf []byte
-	h := &binHeap[scoredPair]{items: make([]scoredPair, 0, n), less: scoredLess}
-	push := func(pos int32) {
-		nx := next[pos]
-		if nx < 0 {
-			return
+	return newMergeList(syms).run(func(a, b int32) (uint32, int32, bool) {
+		buf = append(append(buf[:0], t.pieces[a]...), t.pieces[b]...)
+		id, ok := t.ids[string(buf)]
+		if !ok || !(t.scores[id] > minMergeScore) {
+			return 0, 0, false
 		}
-		buf = append(append(buf[:0], t.pieces[syms[pos]]...), t.pieces[syms[nx]]...)
-		if id, ok := t.ids[string(buf)]; ok && t.scores[id] > minMergeScore {
-			h.push(scoredPair{score: t.scores[id], pos: pos, left: syms[pos], right: syms[nx], id: id})
-		}
-	}
-	for i := range n - 1 {
-		push(int32(i))
-	}
-	for h.len() > 0 {
-		c := h.pop()
-		nx := next[c.pos]
-		if !alive[c.pos] || nx < 0 || syms[c.pos] != c.left || syms[nx] != c.right {
-			continue
-		}
-		syms[c.pos] = c.id
-		alive[nx] = false
-		next[c.pos] = next[nx]
-		if next[nx] >= 0 {
-			prev[next[nx]] = c.pos
-		}
-		if p := prev[c.pos]; p >= 0 {
-			push(p)
-		}
-		push(c.pos)
-	}
-	out := syms[:0]
-	for i := int32(0); i >= 0; i = next[i] {
-		out = append(out, syms[i])
-	}
-	return out
+		return descending(t.scores[id]), id, true
+	})
 }
 
-type scoredPair struct {
-	score       float32
-	pos         int32
-	left, right int32
-	id          int32
-}
-
-// scoredLess orders by best score first, then leftmost, as run.c's scan does.
-func scoredLess(a, b scoredPair) bool {
-	if a.score != b.score {
-		return a.score > b.score
+// descending maps a score to a key that sorts higher scores first; -0 and
+// +0 tie, as they compare equal in run.c.
+func descending(f float32) uint32 {
+	if f == 0 {
+		f = 0
 	}
-	return a.pos < b.pos
+	b := math.Float32bits(f)
+	if b&0x80000000 != 0 {
+		b = ^b
+	} else {
+		b |= 0x80000000
+	}
+	return ^b
 }

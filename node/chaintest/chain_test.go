@@ -78,7 +78,11 @@ func TestPrecompilesThroughTheChain(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	adapterPriceTx, err := registry.SetAdapterPrice(c.opts(bob), big.NewInt(1), adapterPrice)
+	// The adapter is registered in this same block, so estimation (run
+	// against the head) would see UnknownAdapter: give the gas explicitly.
+	adapterPriceOpts := c.opts(bob)
+	adapterPriceOpts.GasLimit = 100_000
+	adapterPriceTx, err := registry.SetAdapterPrice(adapterPriceOpts, big.NewInt(1), adapterPrice)
 	if err != nil {
 		t.Fatal(err)
 	}
