@@ -12,6 +12,7 @@ package node
 import (
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/ethereum/go-ethereum/eth"
 	"github.com/ethereum/go-ethereum/eth/catalyst"
@@ -108,6 +109,41 @@ func register(stack *gethnode.Node, cfg *Config) (*Node, error) {
 	stack.RegisterLifecycle(beacon)
 	n.Beacon = beacon
 	return n, nil
+}
+
+// Start starts the stack and readies a dev chain (see DevReady).
+func (n *Node) Start() error {
+	if err := n.Stack.Start(); err != nil {
+		return fmt.Errorf("node: start: %w", err)
+	}
+	return n.DevReady()
+}
+
+// DevReady, on a dev node whose chain is still at genesis, seals one empty
+// block and waits for the transaction indexer to finish its first run.
+// Until then geth answers every receipt query for a not yet mined
+// transaction with "transaction indexing is in progress" instead of null,
+// which makes wallets such as Foundry's cast give up on the first
+// transaction sent to a fresh dev node. A no-op on other nodes.
+func (n *Node) DevReady() error {
+	if n.Beacon == nil {
+		return nil
+	}
+	chain := n.Eth.BlockChain()
+	if chain.CurrentBlock().Number.Sign() == 0 {
+		n.Beacon.Commit()
+		if chain.CurrentBlock().Number.Sign() == 0 {
+			return errors.New("node: dev mode could not seal its first block")
+		}
+	}
+	deadline := time.Now().Add(30 * time.Second)
+	for !chain.TxIndexDone() {
+		if time.Now().After(deadline) {
+			return errors.New("node: transaction indexer did not finish within 30 s")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	return nil
 }
 
 // Close stops the node and releases its databases.

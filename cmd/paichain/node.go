@@ -54,6 +54,9 @@ func runNode(c *cli.Context) error {
 	defer n.Close()
 	// StartNode starts the stack and closes it on SIGINT/SIGTERM.
 	utils.StartNode(c, n.Stack, false)
+	if err := n.DevReady(); err != nil {
+		return err
+	}
 	n.Stack.Wait()
 	return nil
 }

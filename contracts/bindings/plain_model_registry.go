@@ -31,8 +31,8 @@ var (
 
 // PlainModelRegistryMetaData contains all meta data concerning the PlainModelRegistry contract.
 var PlainModelRegistryMetaData = &bind.MetaData{
-	ABI: "[{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"weightsHash\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"modelId\",\"type\":\"uint256\"}],\"name\":\"DuplicateModel\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"InvalidInput\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"length\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"max\",\"type\":\"uint256\"}],\"name\":\"TooLong\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"modelId\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"weightsHash\",\"type\":\"bytes32\"}],\"name\":\"ModelRegistered\",\"type\":\"event\"},{\"inputs\":[],\"name\":\"modelCount\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"name\":\"modelIdByWeightsHash\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"string\",\"name\":\"name\",\"type\":\"string\"},{\"internalType\":\"bytes32\",\"name\":\"weightsHash\",\"type\":\"bytes32\"},{\"internalType\":\"string\",\"name\":\"uri\",\"type\":\"string\"}],\"name\":\"registerModel\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"modelId\",\"type\":\"uint256\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"}]",
-	Bin: "0x6080604052348015600e575f5ffd5b506104a68061001c5f395ff3fe608060405234801561000f575f5ffd5b506004361061003f575f3560e01c8063c6a645fe14610043578063d9b8b7c61461005d578063f1042c731461007c575b5f5ffd5b61004b5f5481565b60405190815260200160405180910390f35b61004b61006b366004610225565b60026020525f908152604090205481565b61004b61008a366004610281565b5f841580610096575083155b156100b45760405163b4fa3fb360e01b815260040160405180910390fd5b60408511156100eb5760408051632b6393cf60e21b81526100e2918791600401918252602082015260400190565b60405180910390fd5b61010082111561011957604051632b6393cf60e21b81526004810183905261010060248201526044016100e2565b5f84815260026020526040902054801561015057604051637f365b3b60e11b815260048101869052602481018290526044016100e2565b5f5f815461015d906102fa565b91829055505f81815260016020819052604090912080546001600160a01b0319163317815590810187905560038101805467ffffffffffffffff431667ffffffffffffffff19909116179055909250600481016101bb888a836103b6565b50600581016101cb8587836103b6565b505f868152600260205260409081902084905551339084907f7da29ff4bb8f56dd2799ed4c7137a48da29f41408b429c0bd88bbd4af5b9704f90610212908a815260200190565b60405180910390a3505095945050505050565b5f60208284031215610235575f5ffd5b5035919050565b5f5f83601f84011261024c575f5ffd5b50813567ffffffffffffffff811115610263575f5ffd5b60208301915083602082850101111561027a575f5ffd5b9250929050565b5f5f5f5f5f60608688031215610295575f5ffd5b853567ffffffffffffffff8111156102ab575f5ffd5b6102b78882890161023c565b90965094505060208601359250604086013567ffffffffffffffff8111156102dd575f5ffd5b6102e98882890161023c565b969995985093965092949392505050565b5f6001820161031757634e487b7160e01b5f52601160045260245ffd5b5060010190565b634e487b7160e01b5f52604160045260245ffd5b600181811c9082168061034657607f821691505b60208210810361036457634e487b7160e01b5f52602260045260245ffd5b50919050565b601f8211156103b157805f5260205f20601f840160051c8101602085101561038f5750805b601f840160051c820191505b818110156103ae575f815560010161039b565b50505b505050565b67ffffffffffffffff8311156103ce576103ce61031e565b6103e2836103dc8354610332565b8361036a565b5f601f841160018114610413575f85156103fc5750838201355b5f19600387901b1c1916600186901b1783556103ae565b5f83815260208120601f198716915b828110156104425786850135825560209485019460019092019101610422565b508682101561045e575f1960f88860031b161c19848701351681555b505060018560011b018355505050505056fea26469706673582212209b3a479736ae927b946b2221deb30af20208d60e9f53ff0790e7baf16d671c8564736f6c634300081c0033",
+	ABI: "[{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"weightsHash\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"modelId\",\"type\":\"uint256\"}],\"name\":\"DuplicateModel\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"InvalidInput\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"length\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"max\",\"type\":\"uint256\"}],\"name\":\"TooLong\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"modelId\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"weightsHash\",\"type\":\"bytes32\"}],\"name\":\"ModelRegistered\",\"type\":\"event\"},{\"inputs\":[],\"name\":\"modelCount\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"modelId\",\"type\":\"uint256\"}],\"name\":\"nameOf\",\"outputs\":[{\"internalType\":\"string\",\"name\":\"\",\"type\":\"string\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"string\",\"name\":\"name\",\"type\":\"string\"},{\"internalType\":\"bytes32\",\"name\":\"weightsHash\",\"type\":\"bytes32\"},{\"internalType\":\"string\",\"name\":\"uri\",\"type\":\"string\"}],\"name\":\"registerModel\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"modelId\",\"type\":\"uint256\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"}]",
+	Bin: "0x6080604052348015600e575f5ffd5b506105078061001c5f395ff3fe608060405234801561000f575f5ffd5b506004361061003f575f3560e01c8063051a266414610043578063c6a645fe1461006c578063f1042c7314610082575b5f5ffd5b610056610051366004610374565b610095565b604051610063919061038b565b60405180910390f35b6100745f5481565b604051908152602001610063565b610074610090366004610405565b6100e7565b60606100e16004836110006040516020016100ba929190918252602082015260400190565b604051602081830303815290604052805190602001205f1c6100dc9190610492565b6102ac565b92915050565b5f8415806100f3575083155b156101115760405163b4fa3fb360e01b815260040160405180910390fd5b60408511156101485760408051632b6393cf60e21b815261013f918791600401918252602082015260400190565b60405180910390fd5b61010082111561017657604051632b6393cf60e21b815260048101839052610100602482015260440161013f565b5f84611001604051602001610195929190918252602082015260400190565b60408051601f198184030181529190528051602090910120805490915080156101db57604051637f365b3b60e11b8152600481018790526024810182905260440161013f565b5f5f81546101e8906104a5565b91905081905592505f8361100060405160200161020f929190918252602082015260400190565b60408051601f198184030181529190528051602090910120338082556001820189905543600383015585855590915061025361024c600484610492565b8b8b610322565b610268610261600784610492565b8888610322565b604051888152339086907f7da29ff4bb8f56dd2799ed4c7137a48da29f41408b429c0bd88bbd4af5b9704f9060200160405180910390a35050505095945050505050565b80546060908067ffffffffffffffff8111156102ca576102ca6104bd565b6040519080825280601f01601f1916602001820160405280156102f4576020820181803683370190505b5091505f5b8160208202101561031b576001818501810154602080840286010152016102f9565b5050919050565b808355805f5b8160208202101561036d5760208102840135602082028303602081101561035b57600180600883602003021b0319821691505b50600182870181019190915501610328565b5050505050565b5f60208284031215610384575f5ffd5b5035919050565b602081525f82518060208401528060208501604085015e5f604082850101526040601f19601f83011684010191505092915050565b5f5f83601f8401126103d0575f5ffd5b50813567ffffffffffffffff8111156103e7575f5ffd5b6020830191508360208285010111156103fe575f5ffd5b9250929050565b5f5f5f5f5f60608688031215610419575f5ffd5b853567ffffffffffffffff81111561042f575f5ffd5b61043b888289016103c0565b90965094505060208601359250604086013567ffffffffffffffff811115610461575f5ffd5b61046d888289016103c0565b969995985093965092949392505050565b634e487b7160e01b5f52601160045260245ffd5b808201808211156100e1576100e161047e565b5f600182016104b6576104b661047e565b5060010190565b634e487b7160e01b5f52604160045260245ffdfea26469706673582212205cec9f3c2833e43e55fc5277f068043df9ba03c51c195453bf7092c3b1f739ea64736f6c634300081c0033",
 }
 
 // PlainModelRegistryABI is the input ABI used to generate the binding from.
@@ -233,35 +233,35 @@ func (_PlainModelRegistry *PlainModelRegistryCallerSession) ModelCount() (*big.I
 	return _PlainModelRegistry.Contract.ModelCount(&_PlainModelRegistry.CallOpts)
 }
 
-// ModelIdByWeightsHash is a free data retrieval call binding the contract method 0xd9b8b7c6.
+// NameOf is a free data retrieval call binding the contract method 0x051a2664.
 //
-// Solidity: function modelIdByWeightsHash(bytes32 ) view returns(uint256)
-func (_PlainModelRegistry *PlainModelRegistryCaller) ModelIdByWeightsHash(opts *bind.CallOpts, arg0 [32]byte) (*big.Int, error) {
+// Solidity: function nameOf(uint256 modelId) view returns(string)
+func (_PlainModelRegistry *PlainModelRegistryCaller) NameOf(opts *bind.CallOpts, modelId *big.Int) (string, error) {
 	var out []interface{}
-	err := _PlainModelRegistry.contract.Call(opts, &out, "modelIdByWeightsHash", arg0)
+	err := _PlainModelRegistry.contract.Call(opts, &out, "nameOf", modelId)
 
 	if err != nil {
-		return *new(*big.Int), err
+		return *new(string), err
 	}
 
-	out0 := *abi.ConvertType(out[0], new(*big.Int)).(**big.Int)
+	out0 := *abi.ConvertType(out[0], new(string)).(*string)
 
 	return out0, err
 
 }
 
-// ModelIdByWeightsHash is a free data retrieval call binding the contract method 0xd9b8b7c6.
+// NameOf is a free data retrieval call binding the contract method 0x051a2664.
 //
-// Solidity: function modelIdByWeightsHash(bytes32 ) view returns(uint256)
-func (_PlainModelRegistry *PlainModelRegistrySession) ModelIdByWeightsHash(arg0 [32]byte) (*big.Int, error) {
-	return _PlainModelRegistry.Contract.ModelIdByWeightsHash(&_PlainModelRegistry.CallOpts, arg0)
+// Solidity: function nameOf(uint256 modelId) view returns(string)
+func (_PlainModelRegistry *PlainModelRegistrySession) NameOf(modelId *big.Int) (string, error) {
+	return _PlainModelRegistry.Contract.NameOf(&_PlainModelRegistry.CallOpts, modelId)
 }
 
-// ModelIdByWeightsHash is a free data retrieval call binding the contract method 0xd9b8b7c6.
+// NameOf is a free data retrieval call binding the contract method 0x051a2664.
 //
-// Solidity: function modelIdByWeightsHash(bytes32 ) view returns(uint256)
-func (_PlainModelRegistry *PlainModelRegistryCallerSession) ModelIdByWeightsHash(arg0 [32]byte) (*big.Int, error) {
-	return _PlainModelRegistry.Contract.ModelIdByWeightsHash(&_PlainModelRegistry.CallOpts, arg0)
+// Solidity: function nameOf(uint256 modelId) view returns(string)
+func (_PlainModelRegistry *PlainModelRegistryCallerSession) NameOf(modelId *big.Int) (string, error) {
+	return _PlainModelRegistry.Contract.NameOf(&_PlainModelRegistry.CallOpts, modelId)
 }
 
 // RegisterModel is a paid mutator transaction binding the contract method 0xf1042c73.

@@ -214,7 +214,7 @@ func (b *Backend) sendPayload(ctx context.Context, payload []byte) (cert *corety
 	defer func() {
 		if r := recover(); r != nil {
 			b.dropDisperser(pd)
-			cert, err = nil, errFatal{fmt.Errorf("eigenda client panicked while accounting the blob (v0.9.2's Accountant needs >= 3 period records and a non-zero min_num_symbols in the disperser's payment state): %v", r)}
+			cert, err = nil, errFatal{fmt.Errorf("eigenda v0.9.2 client panicked: %v (its Accountant does when the disperser's payment state has fewer than 3 period records or min_num_symbols 0); client discarded", r)}
 		}
 	}()
 	cert, err = pd.SendPayload(ctx, coretypes.NewPayload(payload))
@@ -273,9 +273,9 @@ func (b *Backend) dropDisperser(pd *payloaddispersal.PayloadDisperser) {
 	if b.disperser == pd {
 		b.disperser = nil
 	}
-	// Close only drops the gRPC connection; it does not take the mutex the
-	// panicked call left locked.
-	_ = pd.Close()
+	// Not closed: a concurrent Put may still be inside it, and a closed
+	// v0.9.2 client dereferences its nil gRPC stub. Its connection goes
+	// with the garbage; this happens once per broken payment state.
 }
 
 // Get checks cert, fetches its blob from relays (validators second),

@@ -59,6 +59,11 @@ type env struct {
 // newEnv starts a fake disperser, two relays and a backend pointed at them.
 func newEnv(t *testing.T, tweak func(*Config), dcfg fakes.DisperserConfig) *env {
 	t.Helper()
+	return newEnvTB(t, tweak, dcfg)
+}
+
+func newEnvTB(t testing.TB, tweak func(*Config), dcfg fakes.DisperserConfig) *env {
+	t.Helper()
 	p := sharedProver(t)
 	store := fakes.NewStore()
 	e := &env{}
@@ -261,8 +266,8 @@ func TestAccountantPanicRecovered(t *testing.T) {
 	e := newEnv(t, nil, fakes.DisperserConfig{})
 	e.disp.ShortPaymentState(true)
 	_, err := e.b.Put(context.Background(), randomPayload(t, 100))
-	if !errors.Is(err, da.ErrUnavailable) || !strings.Contains(err.Error(), "panicked") {
-		t.Fatalf("err = %v, want ErrUnavailable naming the accountant panic", err)
+	if !errors.Is(err, da.ErrUnavailable) || !strings.Contains(err.Error(), "panicked: runtime error: index out of range") {
+		t.Fatalf("err = %v, want ErrUnavailable naming the accountant's index panic", err)
 	}
 	if e.disp.DisperseFaults.Calls() != 0 {
 		t.Fatal("blob was sent despite the broken payment state")
@@ -412,5 +417,35 @@ func TestGetRelayFailures(t *testing.T) {
 				t.Fatalf("get: %v", err)
 			}
 		})
+	}
+}
+
+func TestConcurrentPuts(t *testing.T) {
+	e := newEnv(t, nil, fakes.DisperserConfig{})
+	const n = 6
+	payloads := make([][]byte, n)
+	certs := make([]da.Cert, n)
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		payloads[i] = randomPayload(t, 100*(i+1))
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			certs[i], errs[i] = e.b.Put(context.Background(), payloads[i])
+		}()
+	}
+	wg.Wait()
+	for i := range n {
+		if errs[i] != nil {
+			t.Fatalf("put %d: %v", i, errs[i])
+		}
+		got, err := e.b.Get(context.Background(), certs[i])
+		if err != nil || !bytes.Equal(got, payloads[i]) {
+			t.Fatalf("get %d: %v", i, err)
+		}
+	}
+	if e.disp.Blobs() != n {
+		t.Fatalf("%d blobs dispersed, want %d", e.disp.Blobs(), n)
 	}
 }

@@ -14,6 +14,10 @@ type DecodeResult struct {
 	Tokens    int           // tokens timed
 	Elapsed   time.Duration // wall time for them
 	TokPerSec float64
+	// CPU is the process CPU time (all threads) over the same interval;
+	// Tokens/CPU is the load-independent figure on a shared machine.
+	CPU          time.Duration
+	CPUTokPerSec float64
 }
 
 // BenchDecode measures single-sequence greedy decode through the full engine
@@ -36,6 +40,7 @@ func BenchDecode(m *model.Model, steps, workers int) (DecodeResult, error) {
 		return DecodeResult{}, err
 	}
 	var start time.Time
+	var cpu0 time.Duration
 	n := 0
 	for ev := range ch {
 		if ev.Done {
@@ -45,10 +50,14 @@ func BenchDecode(m *model.Model, steps, workers int) (DecodeResult, error) {
 			break
 		}
 		if n == 0 {
-			start = time.Now()
+			start, cpu0 = time.Now(), processCPU()
 		}
 		n++
 	}
-	el := time.Since(start)
-	return DecodeResult{Tokens: n - 1, Elapsed: el, TokPerSec: float64(n-1) / el.Seconds()}, nil
+	el, cpu := time.Since(start), processCPU()-cpu0
+	r := DecodeResult{Tokens: n - 1, Elapsed: el, TokPerSec: float64(n-1) / el.Seconds(), CPU: cpu}
+	if cpu > 0 {
+		r.CPUTokPerSec = float64(n-1) / cpu.Seconds()
+	}
+	return r, nil
 }

@@ -193,14 +193,14 @@ func (f *Forward) rope(vec []float32, heads, r int) {
 		if f.cfg.RopeInterleaved {
 			for i := 0; i < half; i++ {
 				a, b := v[2*i], v[2*i+1]
-				v[2*i] = a*cs[i] - b*sn[i]
-				v[2*i+1] = a*sn[i] + b*cs[i]
+				v[2*i] = float32(a*cs[i]) - float32(b*sn[i])
+				v[2*i+1] = float32(a*sn[i]) + float32(b*cs[i])
 			}
 		} else {
 			for i := 0; i < half; i++ {
 				a, b := v[i], v[i+half]
-				v[i] = a*cs[i] - b*sn[i]
-				v[i+half] = b*cs[i] + a*sn[i]
+				v[i] = float32(a*cs[i]) - float32(b*sn[i])
+				v[i+half] = float32(b*cs[i]) + float32(a*sn[i])
 			}
 		}
 	}
@@ -293,45 +293,96 @@ func (f *Forward) layer(l, rows int) {
 
 // attend computes one head of one row: causal (optionally sliding-window)
 // softmax attention over the row's sequence, positions in ascending order.
+// It walks the block table block by block, so no per-position division.
 func (f *Forward) attend(l, r, h int, scores []float32) {
 	c := f.cfg
-	hd := c.HeadDim
+	hd, kvd := c.HeadDim, c.KVDim()
 	kvh := h / (c.NHeads / c.NKVHeads)
 	q := f.q[r*c.QDim()+h*hd : r*c.QDim()+(h+1)*hd]
-	out := f.att[r*c.QDim()+h*hd : r*c.QDim()+(h+1)*hd]
+	out := f.att[r*c.QDim()+h*hd : r*c.QDim()+(h+1)*hd : r*c.QDim()+(h+1)*hd]
 	K, V := f.kv.K[l], f.kv.V[l]
 	seq, pos := f.seq[r], f.pos[r]
+	bs := f.kv.Config().BlockSize
 	start := 0
 	if c.SlidingWindow > 0 {
 		start = max(0, pos-c.SlidingWindow+1)
 	}
 	sc := scores[:pos+1-start]
 	maxS := float32(math.Inf(-1))
-	for t := start; t <= pos; t++ {
-		off := f.kv.Row(seq, t) + kvh*hd
-		s := dot(q, K[off:off+hd]) / f.attnDiv
-		sc[t-start] = s
+	i := 0
+	for t := start; t <= pos; {
+		within := t % bs
+		n := min(bs-within, pos+1-t)
+		off := (int(seq.Blocks[t/bs])*bs+within)*kvd + kvh*hd
+		j := 0
+		// Four positions per dot4 call: the same per-score arithmetic as dot.
+		for ; j+4 <= n; j += 4 {
+			s0, s1, s2, s3 := dot4(q, K[off:off+hd], K[off+kvd:off+kvd+hd], K[off+2*kvd:off+2*kvd+hd], K[off+3*kvd:off+3*kvd+hd])
+			sc[i], sc[i+1], sc[i+2], sc[i+3] = s0/f.attnDiv, s1/f.attnDiv, s2/f.attnDiv, s3/f.attnDiv
+			i += 4
+			off += 4 * kvd
+		}
+		for ; j < n; j++ {
+			sc[i] = dot(q, K[off:off+hd:off+hd]) / f.attnDiv
+			i++
+			off += kvd
+		}
+		t += n
+	}
+	for _, s := range sc {
 		if s > maxS {
 			maxS = s
 		}
 	}
 	var sum float32
 	for i, s := range sc {
-		e := float32(math.Exp(float64(s - maxS)))
+		e := expf(s - maxS)
 		sc[i] = e
 		sum += e
 	}
 	inv := 1 / sum
-	for i := range out {
-		out[i] = 0
+	for i := range sc {
+		sc[i] *= inv
 	}
-	for t := start; t <= pos; t++ {
-		off := f.kv.Row(seq, t) + kvh*hd
-		p := sc[t-start] * inv
-		vr := V[off : off+hd]
-		for i := range out {
-			out[i] += p * vr[i]
+	// out[k] = Σ_t p_t·V[t][k], summed in ascending t. Columns go eight at a
+	// time with register accumulators (same per-element order and rounding
+	// as a plain loop; products rounded explicitly so nothing fuses).
+	k0 := 0
+	for ; k0+8 <= hd; k0 += 8 {
+		var a0, a1, a2, a3, a4, a5, a6, a7 float32
+		i = 0
+		for t := start; t <= pos; {
+			within := t % bs
+			n := min(bs-within, pos+1-t)
+			off := (int(seq.Blocks[t/bs])*bs+within)*kvd + kvh*hd + k0
+			for j := 0; j < n; j++ {
+				p := sc[i]
+				v := V[off : off+8 : off+8]
+				a0 += float32(p * v[0])
+				a1 += float32(p * v[1])
+				a2 += float32(p * v[2])
+				a3 += float32(p * v[3])
+				a4 += float32(p * v[4])
+				a5 += float32(p * v[5])
+				a6 += float32(p * v[6])
+				a7 += float32(p * v[7])
+				i++
+				off += kvd
+			}
+			t += n
 		}
+		o := out[k0 : k0+8 : k0+8]
+		o[0], o[1], o[2], o[3], o[4], o[5], o[6], o[7] = a0, a1, a2, a3, a4, a5, a6, a7
+	}
+	for ; k0 < hd; k0++ {
+		var a float32
+		i = 0
+		for t := start; t <= pos; t++ {
+			off := f.kv.Row(seq, t) + kvh*hd + k0
+			a += float32(sc[i] * V[off])
+			i++
+		}
+		out[k0] = a
 	}
 }
 

@@ -90,6 +90,29 @@ func rmsnorm(out, x, w []float32, eps float32) {
 	}
 }
 
+// expf is a float32 exp for x ≤ 0 (softmax inputs), Cephes-style: x = n·ln2
+// + r with |r| ≤ ln2/2, a degree-6 polynomial for e^r, scaled by 2^n. Every
+// product is rounded explicitly, so it is deterministic across builds;
+// TestExpf bounds its error against math.Exp (≤ 2 ulp).
+func expf(x float32) float32 {
+	if x < -87 {
+		return 0 // below the smallest normal float32; softmax weight is nil
+	}
+	if x > 0 {
+		return float32(math.Exp(float64(x)))
+	}
+	n := float32(math.Floor(float64(float32(x*1.44269504088896341) + 0.5)))
+	r := x - float32(n*0.693359375)
+	r = r - float32(n*-2.12194440e-4)
+	p := float32(float32(1.9875691500e-4)*r) + 1.3981999507e-3
+	p = float32(p*r) + 8.3334519073e-3
+	p = float32(p*r) + 4.1665795894e-2
+	p = float32(p*r) + 1.6666665459e-1
+	p = float32(p*r) + 5.0000001201e-1
+	p = float32(float32(p*r)*r) + r + 1
+	return p * math.Float32frombits(uint32(int32(n)+127)<<23)
+}
+
 // silu(gate) ⊙ up, in place into gate.
 func swiglu(gate, up []float32) {
 	up = up[:len(gate)]

@@ -36,3 +36,21 @@ func TestKernelsMatchScalar(t *testing.T) {
 		}
 	}
 }
+
+func TestExpf(t *testing.T) {
+	worst := 0.0
+	for x := float32(0); x > -87; x -= 0.000731 {
+		got, want := float64(expf(x)), math.Exp(float64(x))
+		ulp := float64(math.Nextafter32(float32(want), 1) - float32(want))
+		if d := math.Abs(got-want) / ulp; d > worst {
+			worst = d
+		}
+	}
+	if worst > 2 {
+		t.Fatalf("expf error %.2f ulp", worst)
+	}
+	if expf(-100) != 0 || expf(0) != 1 {
+		t.Fatal("expf edge cases")
+	}
+	t.Logf("expf max error %.2f ulp", worst)
+}

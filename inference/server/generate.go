@@ -154,7 +154,7 @@ func (s *Server) prepare(ctx context.Context, j *job, prompt []int, promptParam 
 			RepetitionPenalty: j.samp.RepetitionPenalty,
 			Seed:              seed,
 			MaxTokens:         maxTok,
-			StopTokens:        s.tok.EOS(),
+			StopTokens:        s.stopTokens,
 		},
 	}
 	if err := j.req.Params.Validate(mc.VocabSize); err != nil {

@@ -69,7 +69,7 @@ func TestStopMatcher(t *testing.T) {
 		{[]string{"\n\n"}, []string{"one\n", "\ntwo"}, "one", true},
 		{[]string{"END"}, []string{"xE", "N", "Dy"}, "x", true},
 		{[]string{"END"}, []string{"xE", "N", "d"}, "xENd", false},
-		{[]string{"ab", "b"}, []string{"xa", "b"}, "xa", true}, // earliest match wins
+		{[]string{"b", "ab"}, []string{"xa", "b"}, "x", true}, // earliest match wins, not first listed
 		{[]string{"héllo"}, []string{"sa", "y h", "é", "llo!"}, "say ", true},
 		{[]string{"zz"}, []string{"aaz"}, "aaz", false},
 	}

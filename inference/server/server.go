@@ -16,6 +16,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"slices"
 	"strconv"
 	"time"
 
@@ -70,6 +71,9 @@ type Server struct {
 	met     *metrics
 	mux     *http.ServeMux
 	started time.Time
+	// stopTokens end generation: the tokenizer's EOS ids (and BOS for
+	// llama2.c models).
+	stopTokens []int
 }
 
 // New builds a server.
@@ -110,6 +114,11 @@ func New(cfg Config) (*Server, error) {
 		merges:  newMergeCache(cfg.MergeCacheEntries),
 		reg:     prometheus.NewRegistry(),
 		started: time.Now(),
+	}
+	s.stopTokens = append([]int{}, cfg.Tokenizer.EOS()...)
+	if bos := cfg.Tokenizer.BOS(); cfg.Tokenizer.Family() == "llama2c" && bos >= 0 && !slices.Contains(s.stopTokens, bos) {
+		// llama2.c models delimit stories with BOS; run.c stops there.
+		s.stopTokens = append(s.stopTokens, bos)
 	}
 	s.met = newMetrics(s.reg, s.eng, s.store)
 	mux := http.NewServeMux()

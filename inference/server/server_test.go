@@ -40,6 +40,11 @@ func TestCompletionMatchesEngine(t *testing.T) {
 		c.Usage.TotalTokens != c.Usage.PromptTokens+c.Usage.CompletionTokens {
 		t.Fatalf("usage %+v vs receipt", c.Usage)
 	}
+	// llama2.c's run.c, greedy on the same prompt, emits these and stops at
+	// BOS (inference/engine/golden_test.go records the run).
+	if want := "[473 473 473 473 473 473 473 483 339 260 403 305 299 302 310]"; fmt.Sprint(tokens) != want || finish != "stop" {
+		t.Errorf("tokens %v (%s), run.c gives %s (stop)", tokens, finish, want)
+	}
 	if rc.PromptTokenIDs[0] != 1 {
 		t.Errorf("prompt does not start with BOS: %v", rc.PromptTokenIDs)
 	}

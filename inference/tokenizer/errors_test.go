@@ -73,6 +73,7 @@ func TestLoadErrors(t *testing.T) {
 		{"unigram", `{"model": {"type": "Unigram", "vocab": [["a", 0]]}}`, "not supported"},
 		{"empty vocab", `{"model": {"type": "BPE", "vocab": {}, "merges": []}}`, "empty vocab"},
 		{"negative id", `{"model": {"type": "BPE", "vocab": {"a": -1}, "merges": []}}`, "out of range"},
+		{"sparse ids", `{"model": {"type": "BPE", "vocab": {"a": 0, "b": 5000000}, "merges": []}}`, "mostly holes"},
 		{"duplicate id", `{"model": {"type": "BPE", "vocab": {"a": 0, "b": 0}, "merges": []}}`, "used by"},
 		{"merge unknown token", `{"model": {"type": "BPE", "vocab": {"a": 0}, "merges": ["a z"]}}`, "not in the vocab"},
 		{"merge result unknown", `{"model": {"type": "BPE", "vocab": {"a": 0, "b": 1}, "merges": [["a", "b"]]}}`, "merged token not in the vocab"},

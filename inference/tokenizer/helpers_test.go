@@ -48,9 +48,7 @@ func readCorpus(t testing.TB) []string {
 
 // Loaded vocabularies are shared across tests: parsing Llama-3's 9 MB
 // tokenizer.json takes a while on the CI box.
-var (
-	loadOnce sync.Map // path → *onceTok
-)
+var loadOnce sync.Map // key → *onceTok
 
 type onceTok struct {
 	once sync.Once
@@ -58,13 +56,13 @@ type onceTok struct {
 	err  error
 }
 
-func cachedLoad(t testing.TB, path string, load func() (Tokenizer, error)) Tokenizer {
+func cachedLoad(t testing.TB, key string, load func() (Tokenizer, error)) Tokenizer {
 	t.Helper()
-	v, _ := loadOnce.LoadOrStore(path, &onceTok{})
+	v, _ := loadOnce.LoadOrStore(key, &onceTok{})
 	o := v.(*onceTok)
 	o.once.Do(func() { o.tok, o.err = load() })
 	if o.err != nil {
-		t.Fatalf("load %s: %v", path, o.err)
+		t.Fatalf("load %s: %v", key, o.err)
 	}
 	return o.tok
 }
@@ -89,9 +87,9 @@ func llama2cTok(t testing.TB) Tokenizer {
 // normalizers, Replace/ByteFallback/Fuse/Strip decoders), built at test time
 // from the vocabulary and merges embedded in llama-tokenizer-js.
 func llama2Tok(t testing.TB) Tokenizer {
-	dir := filepath.Join(os.TempDir(), "paichain-tokenizer-test")
-	p := filepath.Join(dir, "llama2-legacy", "tokenizer.json")
-	return cachedLoad(t, p, func() (Tokenizer, error) {
+	return cachedLoad(t, "llama2-legacy", func() (Tokenizer, error) {
+		// Load reads the whole file, so the first caller's TempDir may go.
+		p := filepath.Join(t.TempDir(), "tokenizer.json")
 		vocab, merges := llamaJSVocab(t)
 		if err := writeLlama2JSON(p, vocab, merges, false); err != nil {
 			return nil, err
@@ -103,9 +101,8 @@ func llama2Tok(t testing.TB) Tokenizer {
 // llama2MetaspaceTok is the same vocabulary in the newer layout
 // (Metaspace pre-tokenizer with prepend_scheme "first", no normalizer).
 func llama2MetaspaceTok(t testing.TB) Tokenizer {
-	dir := filepath.Join(os.TempDir(), "paichain-tokenizer-test")
-	p := filepath.Join(dir, "llama2-metaspace", "tokenizer.json")
-	return cachedLoad(t, p, func() (Tokenizer, error) {
+	return cachedLoad(t, "llama2-metaspace", func() (Tokenizer, error) {
+		p := filepath.Join(t.TempDir(), "tokenizer.json")
 		vocab, merges := llamaJSVocab(t)
 		if err := writeLlama2JSON(p, vocab, merges, true); err != nil {
 			return nil, err
@@ -183,20 +180,5 @@ func writeLlama2JSON(path string, vocab []string, merges [][2]string, metaspace 
 	if err != nil {
 		return err
 	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
-	}
-	// Each test process writes its own copy: rename makes it atomic.
-	tmp, err := os.CreateTemp(filepath.Dir(path), "tokenizer-*.json")
-	if err != nil {
-		return err
-	}
-	if _, err := tmp.Write(b); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	return os.WriteFile(path, b, 0o644)
 }

@@ -212,6 +212,11 @@ func buildHF(data []byte) (*HF, error) {
 		}
 		size = max(size, a.ID+1)
 	}
+	// Ids index dense tables; a file whose ids are mostly holes is corrupt
+	// (and would make us allocate for ids up to 2^24).
+	if size > 2*(len(vocab)+len(f.AddedTokens))+1024 {
+		return nil, formatErr("ids up to %d for %d tokens: the id space is mostly holes", size-1, len(vocab)+len(f.AddedTokens))
+	}
 	t.vocabSize = size
 	tokens := make([]string, size)
 	has := make([]bool, size)
@@ -225,7 +230,11 @@ func buildHF(data []byte) (*HF, error) {
 		if t.byteLevel {
 			key = string(byteLevelDecode(tok))
 		}
-		t.vocab[key] = int32(id)
+		// Two strings can name the same bytes only if one lies outside the
+		// byte-level alphabet; keep the lower id so loading is deterministic.
+		if prev, dup := t.vocab[key]; !dup || int32(id) < prev {
+			t.vocab[key] = int32(id)
+		}
 	}
 	t.special = make([]bool, size)
 	for _, a := range f.AddedTokens {

@@ -60,17 +60,20 @@ func startDevChain(t *testing.T, cfg genesis.Config) *devChain {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := n.Stack.Start(); err != nil {
+	if err := n.Start(); err != nil {
 		n.Close()
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { n.Close() })
 	rc := n.Stack.Attach()
 	c := &devChain{t: t, cfg: cfg, node: n, rpc: rc, client: ethclient.NewClient(rc), chainID: g.Config.ChainID}
-	// eth_estimateGas runs against the head block: at genesis, a
-	// registration stores block.number 0 (a free SSTORE) and under-estimates
-	// what block 1 will charge for storing 1. Start from block 1.
-	c.commit(0)
+	// Start sealed block 1 (node.DevReady). That also matters for gas
+	// estimation, which runs against the head block: at genesis a
+	// registration stores block.number 0 (a cheap SSTORE) and
+	// under-estimates what block 1 charges for storing 1.
+	if head := n.Eth.BlockChain().CurrentBlock().Number.Uint64(); head != 1 {
+		t.Fatalf("dev chain starts at block %d, want 1", head)
+	}
 	return c
 }
 

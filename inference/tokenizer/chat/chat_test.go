@@ -52,6 +52,10 @@ func TestOfficialTemplates(t *testing.T) {
 //   - an assistant turn before the last user query is "<|im_start|>assistant\n…<|im_end|>\n";
 //     after it, the last one (and any with reasoning) gets "<think>\n…\n</think>\n\n";
 //   - add_generation_prompt appends "<|im_start|>assistant\n".
+//
+// The "final assistant gets think block" case equals the transformers output
+// quoted for Qwen/Qwen3-0.6B in tyler-griggs/SkyRL's
+// skyrl-train/skyrl_train/utils/templates/README.md.
 func TestQwen3(t *testing.T) {
 	sys := Message{"system", "You are a helpful assistant."}
 	for _, tc := range []struct {
