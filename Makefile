@@ -57,9 +57,10 @@ devnet: build
 .PHONY: precompiles-abi
 precompiles-abi: $(TOOLS)
 	rm -rf build/precompiles-abi
-	build/tools/node_modules/.bin/solcjs --abi -o build/precompiles-abi contracts/interfaces/IModelRegistry.sol contracts/interfaces/IAttribution.sol
+	build/tools/node_modules/.bin/solcjs --abi -o build/precompiles-abi contracts/interfaces/IModelRegistry.sol contracts/interfaces/IAttribution.sol contracts/interfaces/IInference.sol
 	cp build/precompiles-abi/contracts_interfaces_IModelRegistry_sol_IModelRegistry.abi precompiles/abi/IModelRegistry.abi.json
 	cp build/precompiles-abi/contracts_interfaces_IAttribution_sol_IAttribution.abi precompiles/abi/IAttribution.abi.json
+	cp build/precompiles-abi/contracts_interfaces_IInference_sol_IInference.abi precompiles/abi/IInference.abi.json
 
 clean:
 	rm -rf build bin

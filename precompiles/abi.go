@@ -16,9 +16,12 @@ var (
 	modelRegistryJSON string
 	//go:embed abi/IAttribution.abi.json
 	attributionJSON string
+	//go:embed abi/IInference.abi.json
+	inferenceJSON string
 
 	modelRegistryABI = mustParseABI("IModelRegistry", modelRegistryJSON)
 	attributionABI   = mustParseABI("IAttribution", attributionJSON)
+	inferenceABI     = mustParseABI("IInference", inferenceJSON)
 )
 
 func mustParseABI(name, js string) abi.ABI {
@@ -41,3 +44,9 @@ func ModelRegistryABI() abi.ABI { return mustParseABI("IModelRegistry", modelReg
 
 // AttributionABI returns a freshly parsed IAttribution ABI.
 func AttributionABI() abi.ABI { return mustParseABI("IAttribution", attributionJSON) }
+
+// InferenceABIJSON is the JSON ABI of IInference.
+func InferenceABIJSON() string { return inferenceJSON }
+
+// InferenceABI returns a freshly parsed IInference ABI.
+func InferenceABI() abi.ABI { return mustParseABI("IInference", inferenceJSON) }

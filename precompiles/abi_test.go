@@ -21,7 +21,7 @@ func TestABIMatchesSolidity(t *testing.T) {
 	solcjs := testutil.ToolFile(t, ".bin/solcjs")
 	out := t.TempDir()
 	cmd := exec.Command(solcjs, "--abi", "-o", out,
-		"contracts/interfaces/IModelRegistry.sol", "contracts/interfaces/IAttribution.sol")
+		"contracts/interfaces/IModelRegistry.sol", "contracts/interfaces/IAttribution.sol", "contracts/interfaces/IInference.sol")
 	cmd.Dir = root
 	if msg, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("solcjs: %v\n%s", err, msg)
@@ -29,6 +29,7 @@ func TestABIMatchesSolidity(t *testing.T) {
 	for _, tc := range []struct{ solc, embedded string }{
 		{"contracts_interfaces_IModelRegistry_sol_IModelRegistry.abi", "IModelRegistry.abi.json"},
 		{"contracts_interfaces_IAttribution_sol_IAttribution.abi", "IAttribution.abi.json"},
+		{"contracts_interfaces_IInference_sol_IInference.abi", "IInference.abi.json"},
 	} {
 		fresh, err := os.ReadFile(filepath.Join(out, tc.solc))
 		if err != nil {

@@ -178,42 +178,59 @@ type priced struct {
 // price reads owners and prices of a model and optional adapter, checking
 // that the adapter belongs to the model.
 func (cl *call) price(modelID, adapterID *uint256.Int) (priced, error) {
-	r := cl.registry()
 	var p priced
 	var err error
-	if p.modelOwner, err = r.modelOwnerOf(modelID); err != nil {
+	if p.modelOwner, p.required, err = cl.modelPayee(modelID); err != nil || adapterID.IsZero() {
 		return p, err
 	}
-	if p.modelOwner == (common.Address{}) {
-		return p, cl.contract.fail("UnknownModel", modelID.ToBig())
-	}
-	if p.required, err = r.modelPriceOf(modelID); err != nil {
+	owner, price, err := cl.adapterPayee(adapterID, modelID)
+	if err != nil {
 		return p, err
 	}
-	if adapterID.IsZero() {
-		return p, nil
+	p.adapterOwner = owner
+	if _, overflow := p.required.AddOverflow(p.required, price); overflow {
+		p.required.SetAllOne() // unpayable
 	}
-	if p.adapterOwner, err = r.adapterOwnerOf(adapterID); err != nil {
-		return p, err
+	return p, nil
+}
+
+// modelPayee reads a model's owner and weiPerCall; unknown models fail.
+func (cl *call) modelPayee(modelID *uint256.Int) (common.Address, *uint256.Int, error) {
+	r := cl.registry()
+	owner, err := r.modelOwnerOf(modelID)
+	if err != nil {
+		return owner, nil, err
 	}
-	if p.adapterOwner == (common.Address{}) {
-		return p, cl.contract.fail("UnknownAdapter", adapterID.ToBig())
+	if owner == (common.Address{}) {
+		return owner, nil, cl.contract.fail("UnknownModel", modelID.ToBig())
+	}
+	price, err := r.modelPriceOf(modelID)
+	return owner, price, err
+}
+
+// adapterPayee reads an adapter's owner and weiPerCall, checking that it is
+// an adapter of modelID.
+func (cl *call) adapterPayee(adapterID, modelID *uint256.Int) (common.Address, *uint256.Int, error) {
+	r := cl.registry()
+	owner, err := r.adapterOwnerOf(adapterID)
+	if err != nil {
+		return owner, nil, err
+	}
+	if owner == (common.Address{}) {
+		return owner, nil, cl.contract.fail("UnknownAdapter", adapterID.ToBig())
 	}
 	base := adapterBase(adapterID)
 	w, err := r.field(base, adapterBaseModel)
 	if err != nil {
-		return p, err
+		return owner, nil, err
 	}
 	if !wordOf(w).Eq(modelID) {
-		return p, cl.contract.fail("AdapterModelMismatch", adapterID.ToBig(), modelID.ToBig())
+		return owner, nil, cl.contract.fail("AdapterModelMismatch", adapterID.ToBig(), modelID.ToBig())
 	}
 	if w, err = r.field(base, adapterPrice); err != nil {
-		return p, err
+		return owner, nil, err
 	}
-	if _, overflow := p.required.AddOverflow(p.required, wordOf(w)); overflow {
-		p.required.SetAllOne() // unpayable
-	}
-	return p, nil
+	return owner, wordOf(w), nil
 }
 
 func quote(cl *call, args []any) ([]byte, error) {
@@ -250,20 +267,54 @@ func payForCall(cl *call, args []any) ([]byte, error) {
 	if value.Lt(p.required) {
 		return nil, cl.contract.fail("InsufficientPayment", p.required.ToBig(), value.ToBig())
 	}
+	var adapters []payee
+	if !adapterID.IsZero() {
+		adapters = []payee{{id: adapterID, owner: p.adapterOwner}}
+	}
+	return nil, cl.settle(cl.env.Caller, payment{
+		modelID: modelID, modelOwner: p.modelOwner, adapters: adapters,
+		contributors: contributors, weights: weights, value: value,
+	})
+}
+
+// payee is an adapter paid by a settlement.
+type payee struct {
+	id    *uint256.Int
+	owner common.Address
+}
+
+// payment is one settlement through the Attribution ledger.
+type payment struct {
+	modelID      *uint256.Int
+	modelOwner   common.Address
+	adapters     []payee
+	contributors []common.Address
+	weights      []*uint256.Int
+	value        *uint256.Int
+}
+
+// settle splits p.value by the fee policy and credits every party's
+// claimable balance in Attribution's ledger, logging Credited and Paid from
+// Attribution's address whichever precompile runs it. The ether must already
+// be in Attribution's account. Several adapters share the adapter owners'
+// part equally (ShareAdapters).
+func (cl *call) settle(payer common.Address, p payment) error {
 	policyWord, err := cl.load(AttributionAddress, slotAt(slotFeePolicy))
 	if err != nil {
-		return nil, err
+		return err
 	}
 	recipientWord, err := cl.load(AttributionAddress, slotAt(slotFeeRecipient))
 	if err != nil {
-		return nil, err
+		return err
 	}
 	recipient := wordAddr(recipientWord)
-	s, err := SplitPayment(value, feePolicyOf(policyWord), !adapterID.IsZero(), recipient != (common.Address{}), weights)
+	hasProtocol := recipient != (common.Address{})
+	s, err := SplitPayment(p.value, feePolicyOf(policyWord), len(p.adapters) > 0, hasProtocol, p.weights)
 	if err != nil {
-		return nil, cl.contract.fail("InvalidInput")
+		return cl.contract.fail("InvalidInput")
 	}
-	modelBig := modelID.ToBig()
+	adapterParts := s.ShareAdapters(len(p.adapters), hasProtocol)
+	modelBig := p.modelID.ToBig()
 	credit := func(to common.Address, amount *uint256.Int, role uint8) error {
 		if amount.IsZero() {
 			return nil
@@ -271,21 +322,52 @@ func payForCall(cl *call, args []any) ([]byte, error) {
 		return cl.credit(to, amount, modelBig, role)
 	}
 	if err := credit(recipient, s.Protocol, RoleProtocol); err != nil {
-		return nil, err
+		return err
 	}
 	if err := credit(p.modelOwner, s.ModelOwner, RoleModelOwner); err != nil {
-		return nil, err
+		return err
 	}
-	if err := credit(p.adapterOwner, s.AdapterOwner, RoleAdapterOwner); err != nil {
-		return nil, err
-	}
-	for i, c := range contributors {
-		if err := credit(c, s.Contributors[i], RoleDataContributor); err != nil {
-			return nil, err
+	for i, a := range p.adapters {
+		if err := credit(a.owner, adapterParts[i], RoleAdapterOwner); err != nil {
+			return err
 		}
 	}
-	return nil, cl.emit("Paid", cl.env.Caller, modelBig, adapterID.ToBig(), value.ToBig(),
+	for i, c := range p.contributors {
+		if err := credit(c, s.Contributors[i], RoleDataContributor); err != nil {
+			return err
+		}
+	}
+	firstAdapter := new(big.Int)
+	if len(p.adapters) > 0 {
+		firstAdapter = p.adapters[0].id.ToBig()
+	}
+	return cl.emitAt(AttributionAddress, attributionABI, "Paid", payer, modelBig, firstAdapter, p.value.ToBig(),
 		s.Protocol.ToBig(), s.ModelOwner.ToBig(), s.AdapterOwner.ToBig(), s.Contributed.ToBig())
+}
+
+// ShareAdapters divides the adapter owners' part equally between n adapters
+// and returns the parts. The remainder (less than n wei) goes where rounding
+// dust goes: to the protocol, or to the model owner while there is no
+// protocol fee recipient. AdapterOwner becomes the sum of the parts, so the
+// split still sums to the payment.
+func (s *Split) ShareAdapters(n int, hasProtocol bool) []*uint256.Int {
+	if n == 0 {
+		return nil
+	}
+	each := new(uint256.Int).Div(s.AdapterOwner, uint256.NewInt(uint64(n)))
+	parts := make([]*uint256.Int, n)
+	for i := range parts {
+		parts[i] = each.Clone()
+	}
+	given := new(uint256.Int).Mul(each, uint256.NewInt(uint64(n)))
+	dust := new(uint256.Int).Sub(s.AdapterOwner, given)
+	if hasProtocol {
+		s.Protocol.Add(s.Protocol, dust)
+	} else {
+		s.ModelOwner.Add(s.ModelOwner, dust)
+	}
+	s.AdapterOwner = given
+	return parts
 }
 
 // reservedAddress reports the zero address and paichain's precompile
@@ -305,10 +387,10 @@ func (cl *call) credit(to common.Address, amount *uint256.Int, modelID *big.Int,
 	if overflow { // more than all ether in existence: state is corrupt
 		return fmt.Errorf("claimable balance of %s overflows", to)
 	}
-	if err := cl.store(slot, word(bal)); err != nil {
+	if err := cl.storeAt(AttributionAddress, slot, word(bal)); err != nil {
 		return err
 	}
-	return cl.emit("Credited", to, modelID, role, amount.ToBig())
+	return cl.emitAt(AttributionAddress, attributionABI, "Credited", to, modelID, role, amount.ToBig())
 }
 
 func claim(cl *call, _ []any) ([]byte, error) {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"slices"
 
 	"github.com/ethereum/go-ethereum/accounts/abi"
 	"github.com/ethereum/go-ethereum/common"
@@ -43,16 +44,19 @@ const (
 	GasValueTransfer = params.CallValueTransferGas
 	// MaxInputSize bounds the calldata a precompile decodes; it fits the
 	// largest valid call (payForCall with 64 contributors, 4,292 bytes).
+	// Inference's receipt transactions have their own, larger bound
+	// (MaxInferenceInputSize).
 	MaxInputSize = 8192
 )
 
 // contract is one stateful precompile: an address, its Solidity ABI and a
 // handler per selector.
 type contract struct {
-	name    string
-	address common.Address
-	abi     abi.ABI
-	methods map[[4]byte]*method
+	name     string
+	address  common.Address
+	abi      abi.ABI
+	methods  map[[4]byte]*method
+	maxInput int // calldata bound, selector included
 }
 
 type method struct {
@@ -70,7 +74,7 @@ type handler struct {
 }
 
 func newContract(name string, addr common.Address, a abi.ABI, handlers map[string]handler) *contract {
-	c := &contract{name: name, address: addr, abi: a, methods: make(map[[4]byte]*method)}
+	c := &contract{name: name, address: addr, abi: a, methods: make(map[[4]byte]*method), maxInput: MaxInputSize}
 	for n, m := range a.Methods {
 		h, ok := handlers[n]
 		if !ok {
@@ -109,7 +113,7 @@ func inputGas(input []byte) uint64 {
 // revert with ABI-encoded custom errors and return the unused gas; running
 // out of gas burns it all like in the EVM.
 func (c *contract) RunStateful(env *vm.PrecompileEnv, input []byte, suppliedGas uint64) (ret []byte, remainingGas uint64, err error) {
-	cl := &call{contract: c, env: env, db: env.EVM.StateDB, gas: suppliedGas}
+	cl := &call{contract: c, env: env, db: env.EVM.StateDB, gas: suppliedGas, input: input}
 	defer func() {
 		// Last line of defence: a bug must cost the caller its gas, not
 		// crash the node. The EVM reverts the frame's state changes.
@@ -141,7 +145,7 @@ func (c *contract) dispatch(cl *call, input []byte) ([]byte, error) {
 	if cl.env.Kind == vm.CallKindDelegateCall || cl.env.Kind == vm.CallKindCallCode {
 		return nil, c.fail("DelegateCallNotAllowed")
 	}
-	if len(input) < 4 || len(input) > MaxInputSize {
+	if len(input) < 4 || len(input) > c.maxInput {
 		return nil, c.fail("InvalidInput")
 	}
 	sel := [4]byte(input[:4])
@@ -206,7 +210,8 @@ type call struct {
 	env      *vm.PrecompileEnv
 	db       vm.StateDB
 	gas      uint64
-	ready    bool // own account checked to be non-empty
+	input    []byte           // the calldata, selector included (canonical once dispatched)
+	ready    []common.Address // accounts checked to be non-empty
 }
 
 func (cl *call) useGas(n uint64) error {
@@ -228,10 +233,15 @@ func (cl *call) load(addr common.Address, slot common.Hash) (common.Hash, error)
 
 // store writes a slot of the running precompile's own storage.
 func (cl *call) store(slot, val common.Hash) error {
+	return cl.storeAt(cl.contract.address, slot, val)
+}
+
+// storeAt writes a slot of a paichain precompile's storage (Inference
+// settles payments in Attribution's ledger without an external call).
+func (cl *call) storeAt(addr common.Address, slot, val common.Hash) error {
 	if cl.env.ReadOnly {
 		return cl.contract.fail("WriteProtection")
 	}
-	addr := cl.contract.address
 	cost := GasSload
 	switch cur := cl.db.GetState(addr, slot); {
 	case cur == val:
@@ -244,21 +254,20 @@ func (cl *call) store(slot, val common.Hash) error {
 	if err := cl.useGas(cost); err != nil {
 		return err
 	}
-	if err := cl.ensureAccount(); err != nil {
+	if err := cl.ensureAccount(addr); err != nil {
 		return err
 	}
 	cl.db.SetState(addr, slot, val)
 	return nil
 }
 
-// ensureAccount gives the precompile's account nonce 1 and code 0xfe if it
+// ensureAccount gives a precompile's account nonce 1 and code 0xfe if it
 // lacks them, as GenesisAlloc does: an empty account would have its storage
 // wiped at the end of the transaction (EIP-158).
-func (cl *call) ensureAccount() error {
-	if cl.ready {
+func (cl *call) ensureAccount(addr common.Address) error {
+	if slices.Contains(cl.ready, addr) {
 		return nil
 	}
-	addr := cl.contract.address
 	needNonce, needCode := cl.db.GetNonce(addr) == 0, cl.db.GetCodeSize(addr) == 0
 	if needNonce || needCode {
 		if err := cl.useGas(GasAccountSetup); err != nil {
@@ -271,17 +280,23 @@ func (cl *call) ensureAccount() error {
 			cl.db.SetCode(addr, common.CopyBytes(accountCode), tracing.CodeChangeUnspecified)
 		}
 	}
-	cl.ready = true
+	cl.ready = append(cl.ready, addr)
 	return nil
 }
 
 // emit logs the named event of the running precompile's ABI. Indexed
 // arguments become topics; the rest is ABI-encoded as data.
 func (cl *call) emit(name string, args ...any) error {
+	return cl.emitAt(cl.contract.address, cl.contract.abi, name, args...)
+}
+
+// emitAt logs an event of ABI a as if emitted by the precompile at addr
+// (Inference's payments log Attribution's Paid and Credited there).
+func (cl *call) emitAt(addr common.Address, a abi.ABI, name string, args ...any) error {
 	if cl.env.ReadOnly {
 		return cl.contract.fail("WriteProtection")
 	}
-	ev, ok := cl.contract.abi.Events[name]
+	ev, ok := a.Events[name]
 	if !ok || len(args) != len(ev.Inputs) {
 		return fmt.Errorf("precompiles: %s: bad event %s", cl.contract.name, name)
 	}
@@ -306,7 +321,7 @@ func (cl *call) emit(name string, args ...any) error {
 		return err
 	}
 	cl.db.AddLog(&types.Log{
-		Address:     cl.contract.address,
+		Address:     addr,
 		Topics:      topics,
 		Data:        enc,
 		BlockNumber: cl.env.EVM.Context.BlockNumber.Uint64(),

@@ -129,3 +129,62 @@ func fuzzCall(t *testing.T, base *chain, to common.Address, a abi.ABI, input []b
 	}
 	t.Fatalf("revert with undeclared data %x", ret)
 }
+
+func FuzzInferenceInput(f *testing.F) {
+	c := fuzzBase(f)
+	c.mustCall(gov, InferenceAddress, 0, pack(f, infABI, "setInferenceSigner", alice))
+	// The fuzz EVM has a zero origin with nonce 0: seed a receipt infer can
+	// consume and one fulfill that passes every check.
+	req := InferRequest{ModelID: big.NewInt(1), AdapterIDs: bigs(1), AdapterWeights: bigs(1_000_000), Prompt: []byte("p"),
+		Params: InferenceParams{TemperatureMilli: 1000, MaxTokens: 8, Seed: 1}}
+	in := mustCalldata(f, req)
+	id := RequestID(chainID(), common.Address{}, 0, 0, in[4:])
+	store := receiptFor(f, id, req, "o", tokens(1), []common.Address{carol}, bigs(1))
+	store.Receipt.ModelHash, store.Receipt.AdapterHashes = h(1), [][32]byte{h(2)}
+	c.mustCall(alice, InferenceAddress, 0, mustCalldata(f, store))
+	fresh := store
+	fresh.RequestID = h(0x42)
+	fresh.Receipt.RequestId = common.Hash(h(0x42)).Hex()
+	failed := Fulfillment{RequestID: h(0x43), ChainID: chainID(), Status: StatusFailed,
+		Receipt: ReceiptCommitment{Version: ReceiptVersion, RequestId: common.Hash(h(0x43)).Hex()}}
+	c.root()
+	for _, in := range [][]byte{
+		in,
+		mustCalldata(f, fresh),
+		mustCalldata(f, failed),
+		pack(f, infABI, "sweep", [][32]byte{id, h(1)}),
+		pack(f, infABI, "getReceipt", [32]byte(id)),
+		pack(f, infABI, "inferenceSigner"),
+		pack(f, infABI, "setInferenceSigner", bob),
+		pack(f, infABI, "requestIdFor", alice, uint64(1), uint32(0), req.ModelID, req.AdapterIDs, req.AdapterWeights, req.Prompt, req.Params),
+	} {
+		f.Add(in, byte(0))
+	}
+	f.Fuzz(func(t *testing.T, input []byte, mode byte) {
+		fuzzCall(t, c, InferenceAddress, infABI, input, mode)
+	})
+}
+
+// FuzzInferenceCodec runs the Go decoders the sequencer uses on receipt
+// and request calldata: they never panic, and what they accept re-encodes
+// to the same bytes.
+func FuzzInferenceCodec(f *testing.F) {
+	req := InferRequest{ModelID: big.NewInt(1), AdapterIDs: bigs(1), AdapterWeights: bigs(1), Prompt: []byte("p")}
+	f.Add(mustCalldata(f, req))
+	f.Add(mustCalldata(f, receiptFor(f, h(1), req, "o", tokens(2), []common.Address{carol}, bigs(1))))
+	f.Fuzz(func(t *testing.T, in []byte) {
+		if r, err := DecodeInfer(in); err == nil {
+			if again := mustCalldata(t, r); string(again) != string(in) {
+				t.Fatalf("infer re-encodes differently")
+			}
+		}
+		if r, err := DecodeFulfill(in); err == nil {
+			if again := mustCalldata(t, r); string(again) != string(in) {
+				t.Fatalf("fulfill re-encodes differently")
+			}
+			if _, err := ReceiptID(r.Receipt); err != nil {
+				t.Fatal(err)
+			}
+		}
+	})
+}

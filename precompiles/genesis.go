@@ -24,6 +24,10 @@ type GenesisConfig struct {
 	ProtocolFeeRecipient common.Address
 	// FeePolicy is the initial split; the zero value means DefaultFeePolicy.
 	FeePolicy FeePolicy
+	// InferenceSigner is the sequencer's key for inference receipt
+	// transactions (Inference.fulfill); governance may rotate it. The zero
+	// address accepts no receipts until governance sets one.
+	InferenceSigner common.Address
 }
 
 // DefaultGenesisConfig makes governance also the protocol fee recipient,
@@ -69,6 +73,11 @@ func GenesisAlloc(cfg GenesisConfig) types.GenesisAlloc {
 		acc := alloc[AttributionAddress]
 		acc.Storage = storage
 		alloc[AttributionAddress] = acc
+	}
+	if cfg.InferenceSigner != (common.Address{}) {
+		acc := alloc[InferenceAddress]
+		acc.Storage = map[common.Hash]common.Hash{slotAt(slotInferenceSigner): addrWord(cfg.InferenceSigner)}
+		alloc[InferenceAddress] = acc
 	}
 	return alloc
 }

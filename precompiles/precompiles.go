@@ -1,6 +1,7 @@
 // Package precompiles implements paichain's stateful precompiled contracts,
-// the model registry (0x…0A01) and the attribution ledger (0x…0A02), and
-// registers them with op-geth's EVM.
+// the model registry (0x…0A01), the attribution ledger (0x…0A02) and
+// inference with sequencer-delivered receipts (0x…0A03), and registers them
+// with op-geth's EVM.
 //
 // Importing the package is enough to activate them: its init adds them to
 // every per-fork precompile map and address list of core/vm, which is where
@@ -10,8 +11,8 @@
 //
 // The contracts run through the StatefulPrecompiledContract hook that
 // node/patches/0001-stateful-precompiles.patch adds to core/vm. Their
-// published interfaces are contracts/interfaces/IModelRegistry.sol and
-// IAttribution.sol; docs/precompiles.md describes storage layout, gas
+// published interfaces are contracts/interfaces/IModelRegistry.sol,
+// IAttribution.sol and IInference.sol; docs/precompiles.md describes storage layout, gas
 // schedule and security model.
 package precompiles
 
@@ -24,8 +25,7 @@ import (
 	"github.com/ethereum/go-ethereum/core/vm"
 )
 
-// Precompile addresses. InferenceAddress is reserved for a later issue and is
-// not registered yet.
+// Precompile addresses.
 var (
 	ModelRegistryAddress = common.HexToAddress("0x0000000000000000000000000000000000000A01")
 	AttributionAddress   = common.HexToAddress("0x0000000000000000000000000000000000000A02")
@@ -36,7 +36,8 @@ var (
 var (
 	modelRegistry = newModelRegistry()
 	attribution   = newAttribution()
-	registered    = []*contract{modelRegistry, attribution}
+	inference     = newInference()
+	registered    = []*contract{modelRegistry, attribution, inference}
 )
 
 // Addresses returns the addresses of the registered precompiles in order.

@@ -149,17 +149,21 @@ func Build(text Text, w io.Writer, width int, opt Options) (int64, error) {
 	if chunk <= 0 {
 		chunk = DefaultChunk
 	}
-	var runs []*os.File
+	var (
+		runFile *os.File   // every run, one after another
+		runOut  *bufio.Writer
+		runs    [][2]int64 // byte offset and length of each run
+		end     int64
+	)
 	defer func() {
-		for _, f := range runs {
-			f.Close()
-			os.Remove(f.Name())
+		if runFile != nil {
+			runFile.Close()
+			os.Remove(runFile.Name())
 		}
 	}()
 	buf := make([]entry, 0, min(chunk, n))
 	tmp := make([]entry, min(chunk, n))
 	var total int64
-	var direct *bufio.Writer
 	for start := int64(0); start < n; {
 		buf = buf[:0]
 		for ; start < n && int64(len(buf)) < chunk; start++ {
@@ -178,27 +182,29 @@ func Build(text Text, w io.Writer, width int, opt Options) (int64, error) {
 		}
 		sortChunk(text, buf, tmp[:len(buf)])
 		total += int64(len(buf))
-		var out *bufio.Writer
-		if len(runs) == 0 && start >= n {
-			direct = bufio.NewWriterSize(w, 1<<20)
-			out = direct
-		} else {
-			f, err := os.CreateTemp(opt.TempDir, "sa-run-*")
+		if len(runs) == 0 && start >= n { // one chunk: no merge
+			return total, writeEntries(bufio.NewWriterSize(w, 1<<20), buf, width)
+		}
+		if runFile == nil {
+			f, err := os.CreateTemp(opt.TempDir, "sa-runs-*")
 			if err != nil {
 				return 0, fmt.Errorf("sa: run file: %w", err)
 			}
-			runs = append(runs, f)
-			out = bufio.NewWriterSize(f, 1<<20)
+			runFile = f
+			runOut = bufio.NewWriterSize(f, int(min(1<<20, n*int64(width))))
 		}
-		if err := writeEntries(out, buf, width); err != nil {
+		size := int64(len(buf)) * int64(width)
+		if err := writeEntries(runOut, buf, width); err != nil {
 			return 0, err
 		}
+		runs = append(runs, [2]int64{end, size})
+		end += size
 	}
-	if direct != nil || len(runs) == 0 {
+	if len(runs) == 0 {
 		return total, nil
 	}
 	buf, tmp = nil, nil // let the merge run in little memory
-	if err := merge(text, runs, w, width); err != nil {
+	if err := merge(text, runFile, runs, w, width); err != nil {
 		return 0, err
 	}
 	return total, nil
@@ -319,13 +325,13 @@ func (r *run) next(text Text) (bool, error) {
 	return true, nil
 }
 
-func merge(text Text, files []*os.File, w io.Writer, width int) error {
+func merge(text Text, f *os.File, runs [][2]int64, w io.Writer, width int) error {
 	h := &runHeap{text: text}
-	for _, f := range files {
-		if _, err := f.Seek(0, io.SeekStart); err != nil {
-			return fmt.Errorf("sa: rewind run: %w", err)
-		}
-		r := &run{r: bufio.NewReaderSize(f, 1<<20), b: make([]byte, width)}
+	for _, rn := range runs {
+		// At most 64 KiB per run: with the default chunk, a 2^32-token
+		// corpus merges 512 runs in 32 MiB of buffers.
+		sr := io.NewSectionReader(f, rn[0], rn[1])
+		r := &run{r: bufio.NewReaderSize(sr, int(min(1<<16, max(16, rn[1])))), b: make([]byte, width)}
 		ok, err := r.next(text)
 		if err != nil {
 			return err

@@ -82,6 +82,24 @@ func TestBuildMatchesNaive(t *testing.T) {
 	}
 }
 
+func TestBuildRadixPath(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	text, _ := randomText(r, 400, 100, 3)
+	want := naive(text)
+	for _, chunk := range []int{0, 5000} {
+		var buf bytes.Buffer
+		if _, err := Build(text, &buf, 4, Options{ChunkSuffixes: chunk, TempDir: t.TempDir()}); err != nil {
+			t.Fatal(err)
+		}
+		s := SA{buf.Bytes(), 4}
+		for i, p := range want {
+			if s.At(int64(i)) != p {
+				t.Fatalf("chunk %d: entry %d = %d, want %d", chunk, i, s.At(int64(i)), p)
+			}
+		}
+	}
+}
+
 func TestFind(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
 	text, toks := randomText(r, 50, 40, 4)

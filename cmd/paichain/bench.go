@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -16,8 +17,10 @@ import (
 	"github.com/paichain/paichain/inference/engine"
 	"github.com/paichain/paichain/inference/lora"
 	"github.com/paichain/paichain/inference/model"
+	"github.com/paichain/paichain/inference/sample"
 	"github.com/paichain/paichain/inference/server"
 	"github.com/paichain/paichain/inference/server/loadgen"
+	"github.com/paichain/paichain/inference/tokenizer"
 )
 
 var benchCommand = &cli.Command{
@@ -56,6 +59,7 @@ var benchInferCommand = &cli.Command{
 		&cli.StringFlag{Name: "prompt", Value: "Once upon a time, there was a little girl named Lily. She loved to play outside", Usage: "prompt text"},
 		&cli.Float64Flag{Name: "temperature", Value: 0.8, Usage: "sampling temperature"},
 		&cli.StringFlag{Name: "served-model-name", Value: "bench", Usage: "model name the clients request"},
+		&cli.BoolFlag{Name: "baseline", Usage: "also run the same load straight against the engine (no HTTP), side by side"},
 	}),
 	Action: runBenchInfer,
 }
@@ -69,14 +73,16 @@ func runBenchInfer(c *cli.Context) error {
 		Requests: c.Int("requests"), Prompt: c.String("prompt"), MaxTokens: c.Int("max-tokens"), Temperature: c.Float64("temperature"),
 	}
 	desc := "external server " + cfg.URL
+	var bs *benchServer
 	if cfg.URL == "" {
-		url, what, models, stop, err := startBenchServer(c)
-		if err != nil {
+		var err error
+		if bs, err = startBenchServer(c); err != nil {
 			return err
 		}
-		defer stop()
-		cfg.URL, desc = url, what
-		cfg.Models = models
+		defer bs.stop()
+		cfg.URL, desc, cfg.Models = bs.url, bs.desc, bs.models
+	} else if c.Bool("baseline") {
+		return errors.New("--baseline needs the in-process server (no --url)")
 	}
 	fmt.Fprintf(c.App.Writer, "bench infer: %s\n%d clients, %d requests, max_tokens %d, temperature %g, backend %s, GOMAXPROCS %d\n",
 		desc, cfg.Clients, cfg.Requests, cfg.MaxTokens, cfg.Temperature, c.String("backend"), runtime.GOMAXPROCS(0))
@@ -84,8 +90,15 @@ func runBenchInfer(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprint(c.App.Writer, res)
-	if c.String("url") == "" {
+	fmt.Fprintf(c.App.Writer, "-- HTTP/SSE (OpenAI API over loopback)\n%s", res)
+	if c.Bool("baseline") {
+		base, err := runBaseline(c, bs, cfg)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(c.App.Writer, "-- engine direct (same load, no HTTP)\n%s", base)
+	}
+	if bs != nil {
 		fmt.Fprintf(c.App.Writer, "peak RSS        %.1f MiB (VmHWM, server and clients in one process)\n", float64(loadgen.PeakRSS())/(1<<20))
 	}
 	if res.Errors > 0 {
@@ -94,10 +107,51 @@ func runBenchInfer(c *cli.Context) error {
 	return nil
 }
 
+// runBaseline replays the load run's requests straight into the engine.
+func runBaseline(c *cli.Context, bs *benchServer, cfg loadgen.Config) (loadgen.Result, error) {
+	ids, err := bs.tok.Encode(cfg.Prompt)
+	if err != nil {
+		return loadgen.Result{}, err
+	}
+	dc := loadgen.DirectConfig{
+		Clients: cfg.Clients, Requests: cfg.Requests, Prompt: bs.srv.WithBOS(ids),
+		Params: sample.Params{Temperature: float32(cfg.Temperature), TopP: 1, RepetitionPenalty: 1,
+			Seed: 1, MaxTokens: cfg.MaxTokens, StopTokens: bs.srv.StopTokens()},
+	}
+	for _, m := range cfg.Models {
+		ref, ok := strings.CutPrefix(m, "adapter:")
+		if !ok {
+			dc.Adapters = append(dc.Adapters, nil)
+			continue
+		}
+		h, err := bs.store.Resolve(ref)
+		if err != nil {
+			return loadgen.Result{}, err
+		}
+		a, release, err := bs.store.Acquire(c.Context, h)
+		if err != nil {
+			return loadgen.Result{}, err
+		}
+		defer release()
+		dc.Adapters = append(dc.Adapters, a)
+	}
+	return loadgen.RunDirect(c.Context, bs.eng, dc)
+}
+
+// benchServer is an in-process server on a loopback port.
+type benchServer struct {
+	url, desc string
+	models    []string
+	eng       *engine.Engine
+	srv       *server.Server
+	tok       tokenizer.Tokenizer
+	store     *adapters.Store
+	stop      func()
+}
+
 // startBenchServer serves the flags' model (or a synthetic one) on a
-// loopback port and returns its URL, a description, the model names to
-// request and a stop func.
-func startBenchServer(c *cli.Context) (string, string, []string, func(), error) {
+// loopback port.
+func startBenchServer(c *cli.Context) (*benchServer, error) {
 	modelPath := c.String("model")
 	var cleanup []func()
 	stop := func() {
@@ -105,9 +159,9 @@ func startBenchServer(c *cli.Context) (string, string, []string, func(), error) 
 			cleanup[i]()
 		}
 	}
-	fail := func(err error) (string, string, []string, func(), error) {
+	fail := func(err error) (*benchServer, error) {
 		stop()
-		return "", "", nil, nil, err
+		return nil, err
 	}
 	var adapterDirs []string
 	if preset := c.String("synthetic"); preset != "" {
@@ -179,5 +233,6 @@ func startBenchServer(c *cli.Context) (string, string, []string, func(), error) 
 	o := eng.Options()
 	what := fmt.Sprintf("%s (%.1fM params, %s), %d adapters, engine max-batch %d, max-batch-tokens %d, workers %d",
 		modelPath, float64(st.model.Params())/1e6, st.model.Config.Arch, len(adapterDirs), o.MaxBatch, o.MaxBatchTokens, o.Workers)
-	return "http://" + ln.Addr().String(), what, models, stop, nil
+	return &benchServer{url: "http://" + ln.Addr().String(), desc: what, models: models,
+		eng: eng, srv: srv, tok: st.tok, store: st.store, stop: stop}, nil
 }

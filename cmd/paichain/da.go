@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"maps"
 	"net"
 	"net/http"
 	"os"
@@ -49,6 +50,7 @@ func devnetDABackend() daBackend {
 		flags: []cli.Flag{
 			&cli.StringFlag{Name: "devnet.seed", Value: "paichain-devnet", Usage: "seed of the devnet signing keys (certs verify across restarts that share it)"},
 			&cli.UintFlag{Name: "devnet.rbn", Value: 0, Usage: "reference block number written into devnet batch headers"},
+			&cli.IntFlag{Name: "devnet.warm", Usage: "blob size in symbols (power of two, e.g. 65536 for ~1 MB batches) whose SRS points to load in the background at start; 0: load on first use"},
 		},
 		open: func(c *cli.Context, dataDir string) (da.Backend, io.Closer, error) {
 			b, err := devnet.Open(devnet.Config{
@@ -57,7 +59,27 @@ func devnetDABackend() daBackend {
 				Seed:                 c.String("devnet.seed"),
 				ReferenceBlockNumber: uint32(c.Uint("devnet.rbn")),
 			})
-			return b, nil, err
+			if err != nil {
+				return nil, nil, err
+			}
+			if n := c.Int("devnet.warm"); n > 0 {
+				// Decompressing SRS points is the slow part of a first put;
+				// do it while the server already answers.
+				go func() {
+					srs := b.SRS()
+					_, err := srs.G1(n)
+					if err == nil {
+						_, err = srs.G2(n)
+					}
+					if err == nil {
+						_, err = srs.G2Trailing(n)
+					}
+					if err != nil {
+						slog.Warn("devnet SRS warm-up failed", "symbols", n, "err", err)
+					}
+				}()
+			}
+			return b, nil, nil
 		},
 	}
 }
@@ -79,25 +101,15 @@ when the server listens on loopback, at POST /admin/faults (JSON).`,
 
 func daBackendList() string {
 	var b strings.Builder
-	for _, name := range slices.Sorted(mapsKeys(daBackends())) {
+	for _, name := range slices.Sorted(maps.Keys(daBackends())) {
 		fmt.Fprintf(&b, "  %-8s %s\n", name, daBackends()[name].usage)
 	}
 	return b.String()
 }
 
-func mapsKeys(m map[string]daBackend) func(func(string) bool) {
-	return func(yield func(string) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
-		}
-	}
-}
-
 func daServeFlags() []cli.Flag {
 	flags := append(httpFlags(3100),
-		&cli.StringFlag{Name: "backend", Value: "devnet", Usage: "DA backend: " + strings.Join(slices.Sorted(mapsKeys(daBackends())), ", ")},
+		&cli.StringFlag{Name: "backend", Value: "devnet", Usage: "DA backend: " + strings.Join(slices.Sorted(maps.Keys(daBackends())), ", ")},
 		&cli.StringFlag{Name: "datadir", Value: defaultDADataDir(), Usage: "directory for stored blobs, the read cache and the SRS point cache"},
 		&cli.StringFlag{Name: "srs.dir", Usage: "EigenDA SRS directory (g1.point, g2.point, g2.trailing.point); default: the eigenda module in the Go module cache"},
 		&cli.BoolFlag{Name: "cache", Usage: "keep a local read-through copy of every payload (fallback while the backend is down)"},

@@ -23,8 +23,8 @@ import (
 const (
 	devAccount = "0x71562b71999873DB5b286dF957af199Ec94617F7"
 	registry   = "0x0000000000000000000000000000000000000A01"
-	// An arbitrary key with no funds and no models, for a call by a non-owner.
-	strangerKey = "0x8b3a350cf5c34c9194ca85829a2df0ec3153be0318b5e2d3348e872092edffba"
+	// An address that owns no model, for a call by a non-owner.
+	stranger = "0x000000000000000000000000000000000000dEaD"
 )
 
 // TestDevNodeWithCast is the new-user walkthrough of docs/node.md: build
@@ -99,14 +99,19 @@ func TestDevNodeWithCast(t *testing.T) {
 		want string
 	}{
 		{[]string{"call", registry, "getModel(uint256)", "99"}, "UnknownModel(uint256)", "99"},
-		{[]string{"send", registry, "setModelPrice(uint256,uint256)", "1", "5", "--private-key", strangerKey}, "NotOwner()", ""},
+		{[]string{"call", registry, "setModelPrice(uint256,uint256)", "1", "5", "--from", stranger}, "NotOwner()", ""},
+		{[]string{"send", registry, "setModelPrice(uint256,uint256)", "99", "5", "--from", devAccount, "--unlocked"}, "UnknownModel(uint256)", "99"},
 	} {
 		out, err := run(tc.args...)
 		if err == nil {
 			t.Fatalf("cast %v succeeded: %s", tc.args, out)
 		}
-		data := regexp.MustCompile(`0x[0-9a-fA-F]{8,}`).FindString(out[strings.Index(out, "revert"):])
-		if !strings.Contains(out, "execution reverted") || data == "" {
+		i := strings.Index(out, "execution reverted")
+		if i < 0 {
+			t.Fatalf("cast %v: no revert in %q", tc.args, out)
+		}
+		data := regexp.MustCompile(`0x[0-9a-fA-F]{8,}`).FindString(out[i:])
+		if data == "" {
 			t.Fatalf("cast %v: no revert data in %q", tc.args, out)
 		}
 		dec, err := run("decode-error", "--sig", tc.sig, data)

@@ -204,24 +204,36 @@ func (b *Backend) Put(ctx context.Context, payload []byte) (da.Cert, error) {
 
 // sendPayload is one dispersal attempt. A panic inside the v0.9.2 client
 // (the Accountant indexes its period records without checking the count the
-// disperser sent) is turned into an error, and the client, whose accountant
-// mutex is still held by the panicking call, is thrown away.
-func (b *Backend) sendPayload(ctx context.Context, payload []byte) (cert *coretypes.EigenDACert, err error) {
+// disperser sent) is turned into an error, and the client is thrown away:
+// the panicking call left its accountant mutex locked. Calls queued on that
+// mutex never wake, so the attempt runs in its own goroutine and the caller
+// leaves when its budget ends even if the goroutine cannot.
+func (b *Backend) sendPayload(ctx context.Context, payload []byte) (*coretypes.EigenDACert, error) {
 	pd, err := b.payloadDisperser(ctx)
 	if err != nil {
 		return nil, err
 	}
-	defer func() {
-		if r := recover(); r != nil {
-			b.dropDisperser(pd)
-			cert, err = nil, errFatal{fmt.Errorf("eigenda v0.9.2 client panicked: %v (its Accountant does when the disperser's payment state has fewer than 3 period records or min_num_symbols 0); client discarded", r)}
-		}
-	}()
-	cert, err = pd.SendPayload(ctx, coretypes.NewPayload(payload))
-	if err != nil {
-		return nil, err
+	type result struct {
+		cert *coretypes.EigenDACert
+		err  error
 	}
-	return cert, nil
+	done := make(chan result, 1)
+	go func() {
+		defer func() {
+			if r := recover(); r != nil {
+				b.dropDisperser(pd)
+				done <- result{err: errFatal{fmt.Errorf("eigenda v0.9.2 client panicked: %v (its Accountant does when the disperser's payment state has fewer than 3 period records or min_num_symbols 0); client discarded", r)}}
+			}
+		}()
+		cert, err := pd.SendPayload(ctx, coretypes.NewPayload(payload))
+		done <- result{cert, err}
+	}()
+	select {
+	case r := <-done:
+		return r.cert, r.err
+	case <-ctx.Done():
+		return nil, fmt.Errorf("dispersal unfinished: %w", ctx.Err())
+	}
 }
 
 // payloadDisperser returns the current dispersal client, building one and

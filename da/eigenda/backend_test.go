@@ -14,8 +14,10 @@ import (
 	"time"
 
 	"github.com/Layr-Labs/eigenda/api/clients/v2/coretypes"
+	verifierv2 "github.com/Layr-Labs/eigenda/contracts/bindings/EigenDACertVerifierV2"
 	corev2 "github.com/Layr-Labs/eigenda/core/v2"
 	"github.com/Layr-Labs/eigenda/encoding/kzg/prover"
+	gethcommon "github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 	"google.golang.org/grpc/codes"
 
@@ -23,8 +25,8 @@ import (
 	"github.com/paichain/paichain/da/eigenda/fakes"
 )
 
-// testSRSPoints keeps test blobs at 128 KiB so the SRS loads fast.
-const testSRSPoints = 1 << 12
+// testSRSPoints keeps test blobs at 64 KiB so the SRS loads fast.
+const testSRSPoints = 1 << 11
 
 var (
 	proverOnce sync.Once
@@ -272,8 +274,32 @@ func TestAccountantPanicRecovered(t *testing.T) {
 	if e.disp.DisperseFaults.Calls() != 0 {
 		t.Fatal("blob was sent despite the broken payment state")
 	}
-	// The panicking client still holds its accountant mutex; the backend
-	// must have dropped it, so the next Put works instead of deadlocking.
+	// Concurrent puts on a client whose accountant panicked queue on the
+	// mutex the panic left locked; they must still return, by the budget.
+	e.b.cfg.Timeout = 2 * time.Second
+	var wg sync.WaitGroup
+	errs := make([]error, 3)
+	start := time.Now()
+	for i := range errs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_, errs[i] = e.b.Put(context.Background(), randomPayload(t, 100))
+		}()
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if !errors.Is(err, da.ErrUnavailable) {
+			t.Fatalf("concurrent put %d: err = %v, want ErrUnavailable", i, err)
+		}
+	}
+	if d := time.Since(start); d > 10*time.Second {
+		t.Fatalf("concurrent puts took %v with a 2s budget", d)
+	}
+
+	// The backend dropped the broken client, so the next Put works
+	// instead of deadlocking.
+	e.b.cfg.Timeout = 30 * time.Second
 	e.disp.ShortPaymentState(false)
 	payload := randomPayload(t, 100)
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
@@ -447,5 +473,78 @@ func TestConcurrentPuts(t *testing.T) {
 	}
 	if e.disp.Blobs() != n {
 		t.Fatalf("%d blobs dispersed, want %d", e.disp.Blobs(), n)
+	}
+}
+
+// contractLogic lets the fake EigenDACertVerifier judge certs with the
+// offline checks, so the on-chain path runs end to end over JSON-RPC.
+type contractLogic struct{ v OfflineVerifier }
+
+func (l contractLogic) QuorumNumbersRequired() []byte { return l.v.Quorums }
+func (l contractLogic) ConfirmationThreshold() uint8  { return l.v.ConfirmationThreshold }
+func (l contractLogic) NonSignerStakesAndSignature(b verifierv2.EigenDATypesV2SignedBatch) (verifierv2.EigenDATypesV1NonSignerStakesAndSignature, error) {
+	return nonSignerStakes(b.Attestation), nil
+}
+func (l contractLogic) VerifyCert(c *coretypes.EigenDACert) error { return l.v.verify(c) }
+
+// TestOnchainVerificationPath runs Put and Get through EigenDA's
+// verification.CertVerifier, which reads quorums and thresholds, builds
+// the non-signer data and verifies certs with eth_calls to a loopback
+// JSON-RPC endpoint serving the EigenDACertVerifier ABI. The contract's
+// verdicts come from the offline checks; the RPC, ABI and revert handling
+// are real.
+func TestOnchainVerificationPath(t *testing.T) {
+	rpc, err := fakes.StartEthRPC(contractLogic{OfflineVerifier{Quorums: []uint8{0, 1}, ConfirmationThreshold: 55}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rpc.Close()
+	e := newEnv(t, func(c *Config) {
+		c.EthRPC = rpc.URL()
+		c.CertVerifier = gethcommon.HexToAddress("0xFe52fE1940858DCb6e12153E2104aD0fDFbE1162")
+	}, fakes.DisperserConfig{Operators: 3, NonSigners: 1})
+	if !e.b.onchain || !strings.HasPrefix(e.b.Verification(), "onchain") {
+		t.Fatalf("backend not verifying on chain: %s", e.b.Verification())
+	}
+	payload := randomPayload(t, 4000)
+	c, err := e.b.Put(context.Background(), payload)
+	if err != nil {
+		t.Fatal(err)
+	}
+	putCalls := rpc.Calls()
+	if putCalls < 4 { // quorums, threshold, non-signers, verify
+		t.Fatalf("%d eth_calls during put", putCalls)
+	}
+	got, err := e.b.Get(context.Background(), c)
+	if err != nil || !bytes.Equal(got, payload) {
+		t.Fatalf("get: %v", err)
+	}
+	if rpc.Calls() <= putCalls {
+		t.Fatal("get did not ask the contract")
+	}
+
+	// A revert is a verdict: 418, no relay contacted.
+	bad, err := DecodeCertV2(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad.BatchHeader.BatchRoot[0] ^= 1
+	badCert, err := EncodeCertV2(bad)
+	if err != nil {
+		t.Fatal(err)
+	}
+	relayCalls := e.relays[0].BlobFaults.Calls() + e.relays[1].BlobFaults.Calls()
+	if _, err := e.b.Get(context.Background(), badCert); !errors.Is(err, da.ErrInvalidCert) {
+		t.Fatalf("tampered cert: err = %v, want ErrInvalidCert", err)
+	}
+	if e.relays[0].BlobFaults.Calls()+e.relays[1].BlobFaults.Calls() != relayCalls {
+		t.Fatal("a rejected cert reached the relays")
+	}
+
+	// An unreachable node is not a verdict: retry, then 503.
+	rpc.Down(true)
+	e.b.cfg.Timeout = 300 * time.Millisecond
+	if _, err := e.b.Get(context.Background(), c); !errors.Is(err, da.ErrUnavailable) {
+		t.Fatalf("node down: err = %v, want ErrUnavailable", err)
 	}
 }

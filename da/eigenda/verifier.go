@@ -61,13 +61,19 @@ func (v *OfflineVerifier) GetNonSignerStakesAndSignature(_ context.Context, batc
 	if err != nil {
 		return nil, fmt.Errorf("eigenda: signed batch: %w", err)
 	}
-	att := signed.Attestation
+	nss := nonSignerStakes(signed.Attestation)
+	return &nss, nil
+}
+
+// nonSignerStakes shapes an attestation as the contract's
+// NonSignerStakesAndSignature, with zero registry indices.
+func nonSignerStakes(att verifierv2.EigenDATypesV2Attestation) verifierv2.EigenDATypesV1NonSignerStakesAndSignature {
 	quorums := len(att.QuorumNumbers)
 	stakeIdx := make([][]uint32, quorums)
 	for i := range stakeIdx {
 		stakeIdx[i] = make([]uint32, len(att.NonSignerPubkeys))
 	}
-	return &verifierv2.EigenDATypesV1NonSignerStakesAndSignature{
+	return verifierv2.EigenDATypesV1NonSignerStakesAndSignature{
 		NonSignerQuorumBitmapIndices: make([]uint32, len(att.NonSignerPubkeys)),
 		NonSignerPubkeys:             att.NonSignerPubkeys,
 		QuorumApks:                   att.QuorumApks,
@@ -76,7 +82,7 @@ func (v *OfflineVerifier) GetNonSignerStakesAndSignature(_ context.Context, batc
 		QuorumApkIndices:             make([]uint32, quorums),
 		TotalStakeIndices:            make([]uint32, quorums),
 		NonSignerStakeIndices:        stakeIdx,
-	}, nil
+	}
 }
 
 // VerifyCertV2 runs the offline checks; failures wrap errCertRejected.

@@ -285,6 +285,7 @@ func (s *Store) Alias(name string, hash [32]byte, chainID uint64) {
 			e.chainIDs = append(e.chainIDs, chainID)
 		}
 	}
+	s.forgetLocked(e) // an alias of nothing records nothing
 }
 
 // Resolve turns a reference into a hash: 64 hex digits (optionally 0x-

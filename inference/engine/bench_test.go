@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/paichain/paichain/inference/kvcache"
 	"github.com/paichain/paichain/inference/model"
 	"github.com/paichain/paichain/internal/testutil"
 )
@@ -152,5 +153,43 @@ func BenchmarkDecode1B(b *testing.B) {
 			}
 			b.ReportMetric(tps/float64(b.N), "tok/s")
 		})
+	}
+}
+
+// BenchmarkForwardStep times one decode step of the forward pass alone (no
+// scheduler) at position 128, for 1 and 2 workers; cpu-tok/s counts process
+// CPU time, so it is meaningful on a shared machine.
+func BenchmarkForwardStep(b *testing.B) {
+	for _, bm := range benchModels(b) {
+		m := bm.m
+		for _, w := range []int{1, 2} {
+			b.Run(fmt.Sprintf("%s/workers=%d", bm.name, w), func(b *testing.B) {
+				kv, err := kvcache.New(kvcache.Config{Layers: m.Config.NLayers, KVDim: m.Config.KVDim(), BlockSize: 16, NumBlocks: 16})
+				if err != nil {
+					b.Fatal(err)
+				}
+				f, err := NewForward(m, kv, w)
+				if err != nil {
+					b.Fatal(err)
+				}
+				defer f.Close()
+				var seq kvcache.Seq
+				if err := kv.Reserve(&seq, 129); err != nil {
+					b.Fatal(err)
+				}
+				if _, err := f.Run([]Chunk{{Seq: &seq, Tokens: make([]int, 128), Logits: LogitsLast}}); err != nil {
+					b.Fatal(err)
+				}
+				c0 := processCPU()
+				b.ResetTimer()
+				for i := 0; i < b.N; i++ {
+					if _, err := f.Run([]Chunk{{Seq: &seq, Start: 128, Tokens: []int{5}, Logits: LogitsLast}}); err != nil {
+						b.Fatal(err)
+					}
+				}
+				b.ReportMetric(float64(b.N)/(processCPU()-c0).Seconds(), "cpu-tok/s")
+				b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "tok/s")
+			})
+		}
 	}
 }

@@ -214,7 +214,9 @@ func (e *Engine) submit(ctx context.Context, r *Request, capture func(int, []flo
 	}
 	maxTok := r.Params.MaxTokens
 	if maxTok == 0 {
-		maxTok = c.MaxSeqLen - len(r.Prompt)
+		// "Up to the context", where the context is also bounded by what
+		// the KV cache can hold for one sequence.
+		maxTok = min(c.MaxSeqLen, e.opts.KVBlocks*e.opts.BlockSize) - len(r.Prompt)
 	}
 	if len(r.Prompt)+maxTok > c.MaxSeqLen || maxTok <= 0 {
 		return nil, fmt.Errorf("%w: %d prompt + %d max tokens > context %d", ErrPromptTooLong, len(r.Prompt), r.Params.MaxTokens, c.MaxSeqLen)

@@ -118,8 +118,8 @@ func (f *Forward) Run(chunks []Chunk) ([]float32, error) {
 	c := f.cfg
 	rows := 0
 	for i, ch := range chunks {
-		if len(ch.Tokens) == 0 {
-			return nil, fmt.Errorf("engine: chunk %d is empty", i)
+		if len(ch.Tokens) == 0 || ch.Seq == nil {
+			return nil, fmt.Errorf("engine: chunk %d is empty or has no sequence", i)
 		}
 		end := ch.Start + len(ch.Tokens)
 		if ch.Start < 0 || end > c.MaxSeqLen {
@@ -206,9 +206,16 @@ func (f *Forward) rope(vec []float32, heads, r int) {
 	}
 }
 
-// minRowsPerWorker keeps tiny matmuls on one goroutine: below ~16k MACs per
-// worker the hand-off costs more than it saves.
-func minRowsPerWorker(k, rows int) int { return max(1, (1<<14)/max(1, k*rows)) }
+// minWorkPerWorker is the smallest share of a parallel section worth handing
+// to another goroutine: 32k multiply-adds, ~20 µs of scalar work, well above
+// an idle hand-off (~1 µs) and enough to stay ahead when the machine is
+// oversubscribed and a hand-off can cost a scheduler quantum. Tiny models
+// (stories260K) therefore run mostly on the calling goroutine.
+const minWorkPerWorker = 1 << 15
+
+// minRowsPerWorker converts minWorkPerWorker into weight rows of length k
+// applied to rows inputs.
+func minRowsPerWorker(k, rows int) int { return max(1, minWorkPerWorker/max(1, k*rows)) }
 
 // linear computes out = x·Wᵀ (+b) for all rows, then adds the LoRA deltas.
 func (f *Forward) linear(l int, mi int, lin *model.Linear, x, out []float32, rows int) {
@@ -266,7 +273,8 @@ func (f *Forward) layer(l, rows int) {
 		copy(V[off:off+kvd], f.v[r*kvd:(r+1)*kvd])
 	}
 	// Attention: one (row, head) unit per task.
-	f.pool.parallel(rows*c.NHeads, max(1, 64/max(1, f.pos[rows-1]+1)), func(w, lo, hi int) {
+	unitWork := 2 * c.HeadDim * (f.pos[rows-1] + 1) // one (row, head) unit, roughly
+	f.pool.parallel(rows*c.NHeads, max(1, minWorkPerWorker/unitWork), func(w, lo, hi int) {
 		for u := lo; u < hi; u++ {
 			f.attend(l, u/c.NHeads, u%c.NHeads, f.scores[w])
 		}
@@ -315,6 +323,19 @@ func (f *Forward) attend(l, r, h int, scores []float32) {
 		n := min(bs-within, pos+1-t)
 		off := (int(seq.Blocks[t/bs])*bs+within)*kvd + kvh*hd
 		j := 0
+		if hd == 8 {
+			// Small heads (llama2.c's tiny models): dot's tree for n = 8,
+			// inlined, so a score costs no call.
+			q8 := q[:8:8]
+			for ; j < n; j++ {
+				k8 := K[off : off+8 : off+8]
+				s := ((float32(q8[0]*k8[0]) + float32(q8[1]*k8[1])) + (float32(q8[2]*k8[2]) + float32(q8[3]*k8[3]))) +
+					((float32(q8[4]*k8[4]) + float32(q8[5]*k8[5])) + (float32(q8[6]*k8[6]) + float32(q8[7]*k8[7])))
+				sc[i] = s / f.attnDiv
+				i++
+				off += kvd
+			}
+		}
 		// Four positions per dot4 call: the same per-score arithmetic as dot.
 		for ; j+4 <= n; j += 4 {
 			s0, s1, s2, s3 := dot4(q, K[off:off+hd], K[off+kvd:off+kvd+hd], K[off+2*kvd:off+2*kvd+hd], K[off+3*kvd:off+3*kvd+hd])

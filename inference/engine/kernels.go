@@ -3,6 +3,7 @@ package engine
 import (
 	"math"
 	"sync"
+	"sync/atomic"
 )
 
 // Every reduction in the forward pass goes through dot (or dot4, which
@@ -133,33 +134,87 @@ func add(dst, src []float32) {
 // pool runs data-parallel loops on persistent goroutines. parallel splits
 // [0, n) into contiguous ranges, one per worker; callers only use it for work
 // whose per-element results do not depend on the split.
+//
+// A decode step of a small model has dozens of parallel sections of a few
+// microseconds each, so hand-off latency matters: both sides spin briefly on
+// atomic sequence numbers and only then park on a channel. Spinning must stay
+// short: on an oversubscribed machine the other side may not be running at
+// all, and a long spin would only burn the time slice it needs.
 type pool struct {
 	workers int
-	work    chan poolTask
+	slots   []*slot
+	closed  atomic.Bool
 	once    sync.Once
 }
 
-type poolTask struct {
-	f      func(w, lo, hi int)
-	w      int
-	lo, hi int
-	wg     *sync.WaitGroup
+type slot struct {
+	seq      atomic.Uint64 // bumped when a task is posted
+	done     atomic.Uint64 // set to seq when it finished
+	sleeping atomic.Bool // worker parked on wake
+	wake     chan struct{}
+	waiting  atomic.Bool // caller parked on finished
+	finished chan struct{}
+	f        func(w, lo, hi int)
+	w        int
+	lo, hi   int
 }
 
+// Spin budgets (loop iterations, roughly 1 ns each) before parking.
+const (
+	workerSpin = 1 << 14
+	callerSpin = 1 << 12
+)
+
 func newPool(workers int) *pool {
-	p := &pool{workers: max(1, workers), work: make(chan poolTask, workers)}
+	p := &pool{workers: max(1, workers)}
 	for i := 1; i < p.workers; i++ {
-		go func() {
-			for t := range p.work {
-				t.f(t.w, t.lo, t.hi)
-				t.wg.Done()
-			}
-		}()
+		s := &slot{wake: make(chan struct{}, 1), finished: make(chan struct{}, 1)}
+		p.slots = append(p.slots, s)
+		go p.work(s)
 	}
 	return p
 }
 
-func (p *pool) close() { p.once.Do(func() { close(p.work) }) }
+func (p *pool) work(s *slot) {
+	var last uint64
+	for {
+		for spins := 0; s.seq.Load() == last; spins++ {
+			if p.closed.Load() {
+				return
+			}
+			if spins < workerSpin {
+				continue
+			}
+			s.sleeping.Store(true)
+			if s.seq.Load() == last && !p.closed.Load() {
+				<-s.wake
+			}
+			s.sleeping.Store(false)
+			spins = 0
+		}
+		last = s.seq.Load()
+		s.f(s.w, s.lo, s.hi)
+		s.done.Store(last)
+		if s.waiting.Load() {
+			select {
+			case s.finished <- struct{}{}:
+			default:
+			}
+		}
+	}
+}
+
+func (p *pool) close() {
+	p.once.Do(func() {
+		p.closed.Store(true)
+		for _, s := range p.slots {
+			select {
+			case s.wake <- struct{}{}:
+			default:
+			}
+		}
+	})
+}
 
 // parallel runs f over [0, n) split among up to p.workers workers, but
 // gives each worker at least minPer elements. Worker 0 is the caller.
@@ -176,11 +231,27 @@ func (p *pool) parallel(n, minPer int, f func(w, lo, hi int)) {
 		f(0, 0, n)
 		return
 	}
-	var wg sync.WaitGroup
-	wg.Add(nw - 1)
 	for i := 1; i < nw; i++ {
-		p.work <- poolTask{f: f, w: i, lo: n * i / nw, hi: n * (i + 1) / nw, wg: &wg}
+		s := p.slots[i-1]
+		s.f, s.w, s.lo, s.hi = f, i, n*i/nw, n*(i+1)/nw
+		s.seq.Add(1)
+		if s.sleeping.Load() {
+			select {
+			case s.wake <- struct{}{}:
+			default:
+			}
+		}
 	}
 	f(0, 0, n/nw)
-	wg.Wait()
+	for i := 1; i < nw; i++ {
+		s := p.slots[i-1]
+		for spins := 0; s.done.Load() != s.seq.Load() && spins < callerSpin; spins++ {
+		}
+		// Park; a stale token from an earlier round only costs a re-check.
+		s.waiting.Store(true)
+		for s.done.Load() != s.seq.Load() {
+			<-s.finished
+		}
+		s.waiting.Store(false)
+	}
 }

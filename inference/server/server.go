@@ -137,6 +137,14 @@ func New(cfg Config) (*Server, error) {
 // ServeHTTP implements http.Handler.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.mux.ServeHTTP(w, r) }
 
+// StopTokens are the token ids that end a generation (EOS, and BOS for
+// llama2.c models).
+func (s *Server) StopTokens() []int { return append([]int{}, s.stopTokens...) }
+
+// WithBOS prepends the tokenizer's BOS to an encoded prompt, as the
+// completions endpoint does for text prompts.
+func (s *Server) WithBOS(ids []int) []int { return s.withBOS(ids) }
+
 // Registry is the server's Prometheus registry (for embedding).
 func (s *Server) Registry() *prometheus.Registry { return s.reg }
 

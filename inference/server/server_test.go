@@ -7,11 +7,14 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 
 	"github.com/paichain/paichain/inference/engine"
+	"github.com/paichain/paichain/inference/lora"
 	"github.com/paichain/paichain/inference/receipt"
 )
 
@@ -456,5 +459,46 @@ func TestHealth(t *testing.T) {
 	mh := e.eng.Model().Hash
 	if h.Status != "ok" || h.Backend != "cpu" || h.Model != "stories260K" || h.ModelHash != "0x"+hex.EncodeToString(mh[:]) || h.Engine["kv_blocks"] == nil {
 		t.Fatalf("health %+v", h)
+	}
+}
+
+func TestCorruptAndMismatchedAdapters(t *testing.T) {
+	e, _ := synthEnv(t, synthCfg, engine.Options{})
+	root := filepath.Join(filepath.Dir(e.eng.Model().Source), "source")
+	prompt := `"prompt":[1,2,3],"max_tokens":4`
+
+	// An adapter for another model shape, stored under its own hash.
+	other := synthCfg
+	other.Dim, other.HeadDim = 96, 24
+	tmp := t.TempDir()
+	if err := lora.WriteSynthetic(tmp, other, 4, 8, []string{"q_proj"}, 5, false); err != nil {
+		t.Fatal(err)
+	}
+	a, err := lora.Load(tmp, other.NLayers)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(root, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(tmp, filepath.Join(root, a.HashHex())); err != nil {
+		t.Fatal(err)
+	}
+	// Garbage safetensors under a well-formed hash name.
+	bad := strings.Repeat("cd", 32)
+	if err := os.MkdirAll(filepath.Join(root, bad), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	cfgJSON, _ := os.ReadFile(filepath.Join(root, a.HashHex(), lora.ConfigFile))
+	os.WriteFile(filepath.Join(root, bad, lora.ConfigFile), cfgJSON, 0o644)
+	os.WriteFile(filepath.Join(root, bad, lora.WeightsFile), []byte("\x08\x00\x00\x00\x00\x00\x00\x00{garbage"), 0o644)
+
+	for _, ref := range []string{a.HashHex(), bad} {
+		resp, b := e.post(t, "/v1/completions", fmt.Sprintf(`{"model":"adapter:%s",%s}`, ref, prompt))
+		if resp.StatusCode < 400 || resp.StatusCode > 499 || !strings.Contains(string(b), `"code":"invalid_adapter"`) {
+			t.Errorf("adapter %s: %d %s", ref[:8], resp.StatusCode, b)
+		}
+		t.Logf("adapter %s: %d %s", ref[:8], resp.StatusCode, b)
+		e.complete(t, "/v1/completions", `{"model":"adapter:alpha",`+prompt+`}`)
 	}
 }

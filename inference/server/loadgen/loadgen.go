@@ -78,7 +78,7 @@ func (r Result) String() string {
 	return b.String()
 }
 
-type sample struct {
+type measurement struct {
 	ttft, e2e     float64
 	itl           []float64
 	prompt, token int
@@ -96,7 +96,7 @@ func Run(ctx context.Context, cfg Config) (Result, error) {
 		cfg.Client = &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: cfg.Clients}}
 	}
 	var next atomic.Int64
-	samples := make([]sample, cfg.Requests)
+	samples := make([]measurement, cfg.Requests)
 	var wg sync.WaitGroup
 	start := time.Now()
 	for range cfg.Clients {
@@ -113,7 +113,11 @@ func Run(ctx context.Context, cfg Config) (Result, error) {
 		}()
 	}
 	wg.Wait()
-	res := Result{Elapsed: time.Since(start)}
+	return aggregate(samples, time.Since(start)), ctx.Err()
+}
+
+func aggregate(samples []measurement, elapsed time.Duration) Result {
+	res := Result{Elapsed: elapsed}
 	var ttft, itl, e2e []float64
 	for _, s := range samples {
 		res.Requests++
@@ -136,40 +140,40 @@ func Run(ctx context.Context, cfg Config) (Result, error) {
 	}
 	res.TTFT, res.ITL, res.E2E = summarize(ttft), summarize(itl), summarize(e2e)
 	res.TokensPerSec = float64(res.Tokens) / res.Elapsed.Seconds()
-	return res, ctx.Err()
+	return res
 }
 
 // one sends a streaming completion and times its chunks. TTFT is the time
 // to the first chunk carrying text; inter-token latencies are the gaps
 // between text chunks (the server sends one per token, except where
 // detokenization holds back an incomplete UTF-8 character).
-func one(ctx context.Context, cfg Config, model string) sample {
+func one(ctx context.Context, cfg Config, model string) measurement {
 	body, _ := json.Marshal(map[string]any{
 		"model": model, "prompt": cfg.Prompt, "max_tokens": cfg.MaxTokens, "temperature": cfg.Temperature,
 		"stream": true, "stream_options": map[string]bool{"include_usage": true},
 	})
 	req, err := http.NewRequestWithContext(ctx, "POST", strings.TrimRight(cfg.URL, "/")+"/v1/completions", bytes.NewReader(body))
 	if err != nil {
-		return sample{err: err}
+		return measurement{err: err}
 	}
 	req.Header.Set("Content-Type", "application/json")
 	start := time.Now()
 	resp, err := cfg.Client.Do(req)
 	if err != nil {
-		return sample{err: err}
+		return measurement{err: err}
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
 		b, _ := io.ReadAll(io.LimitReader(resp.Body, 4096))
-		return sample{rejected: resp.StatusCode == http.StatusTooManyRequests, err: fmt.Errorf("HTTP %d: %s", resp.StatusCode, bytes.TrimSpace(b))}
+		return measurement{rejected: resp.StatusCode == http.StatusTooManyRequests, err: fmt.Errorf("HTTP %d: %s", resp.StatusCode, bytes.TrimSpace(b))}
 	}
-	var s sample
+	var s measurement
 	last := start
 	br := bufio.NewReader(resp.Body)
 	for {
 		line, err := br.ReadBytes('\n')
 		if err != nil {
-			return sample{err: fmt.Errorf("stream ended early: %w", err)}
+			return measurement{err: fmt.Errorf("stream ended early: %w", err)}
 		}
 		data, ok := bytes.CutPrefix(bytes.TrimRight(line, "\n"), []byte("data: "))
 		if !ok {
@@ -192,11 +196,11 @@ func one(ctx context.Context, cfg Config, model string) sample {
 			} `json:"error"`
 		}
 		if err := json.Unmarshal(data, &ch); err != nil {
-			return sample{err: fmt.Errorf("bad chunk %q: %w", data, err)}
+			return measurement{err: fmt.Errorf("bad chunk %q: %w", data, err)}
 		}
 		switch {
 		case ch.Error != nil:
-			return sample{err: errors.New(ch.Error.Message)}
+			return measurement{err: errors.New(ch.Error.Message)}
 		case ch.Usage != nil:
 			s.prompt, s.token = ch.Usage.PromptTokens, ch.Usage.CompletionTokens
 		case len(ch.Choices) == 1 && ch.Choices[0].Text != "":
