@@ -35,6 +35,7 @@ lint: $(FORK)
 test: $(FORK) $(TOOLS) lint
 	$(GO) test -timeout 25m ./...
 	cd da/interop && $(GO) test -timeout 10m ./...   # op-alt-da DAClient interop (own module)
+	contracts/bindings.sh --check   # committed Go bindings match the Solidity sources
 	ops/scripts/fuzz-smoke.sh
 
 ## test-fork: op-geth's own core/vm tests on the patched tree
@@ -52,6 +53,11 @@ fuzz: $(FORK)
 ## devnet: the runnable system (a single dev node until the full devnet lands)
 devnet: build
 	bin/paichain node --dev --http --http.addr 127.0.0.1 --http.port 8545 --datadir build/devnet
+
+## bindings: regenerate contracts/bindings (solc-js 0.8.28 + abigen from the fork)
+.PHONY: bindings
+bindings: $(FORK) $(TOOLS)
+	contracts/bindings.sh
 
 ## precompiles-abi: regenerate precompiles/abi/*.abi.json from contracts/interfaces
 .PHONY: precompiles-abi

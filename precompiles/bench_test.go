@@ -83,6 +83,64 @@ func BenchmarkPayForCall(b *testing.B) {
 	}
 }
 
+// inferenceBench is a chain with a model and an adapter, the request a
+// payer sends as the first infer call of a transaction with its next nonce,
+// and the receipt for it: 64 output tokens, 256 bytes of text, n
+// contributors.
+func inferenceBench(b *testing.B, n int) (*chain, InferRequest, Fulfillment) {
+	c := inferenceChain(b)
+	req := defaultRequest()
+	id := RequestID(chainID(), payer, c.st.GetNonce(payer), 0, mustCalldata(b, req)[4:])
+	addrs, weights := contributors(n)
+	f := receiptFor(b, id, req, strings.Repeat("word ", 51)+"e", tokens(64), addrs, weights)
+	return c, req, f
+}
+
+// txDataGas is the intrinsic calldata gas of a transaction carrying in
+// (EIP-2028: 16 per non-zero byte, 4 per zero byte).
+func txDataGas(in []byte) uint64 {
+	var g uint64
+	for _, x := range in {
+		if x == 0 {
+			g += 4
+		} else {
+			g += 16
+		}
+	}
+	return g
+}
+
+// BenchmarkInferenceFulfill is the receipt transaction: gas of the call and
+// size of its calldata.
+func BenchmarkInferenceFulfill(b *testing.B) {
+	for _, n := range []int{1, 16, 64} {
+		b.Run(fmt.Sprintf("contributors=%d", n), func(b *testing.B) {
+			c, _, f := inferenceBench(b, n)
+			in := mustCalldata(b, f)
+			benchCall(b, c, seq, InferenceAddress, 0, in, false)
+			b.ReportMetric(float64(len(in)), "calldata-bytes")
+			b.ReportMetric(float64(txDataGas(in)), "calldata-gas")
+		})
+	}
+}
+
+// BenchmarkInferenceInfer is the user's call consuming the receipt: read,
+// clear, settle through Attribution.
+func BenchmarkInferenceInfer(b *testing.B) {
+	for _, n := range []int{1, 16, 64} {
+		b.Run(fmt.Sprintf("contributors=%d", n), func(b *testing.B) {
+			c, req, f := inferenceBench(b, n)
+			c.mustCall(seq, InferenceAddress, 0, mustCalldata(b, f))
+			c.st.SetNonce(payer, c.st.GetNonce(payer)+1, tracing.NonceChangeEoACall)
+			c.evm.TxContext = vm.TxContext{Origin: payer, GasPrice: new(uint256.Int)}
+			in := mustCalldata(b, req)
+			benchCall(b, c, payer, InferenceAddress, 1500, in, false)
+			b.ReportMetric(float64(len(in)), "calldata-bytes")
+			b.ReportMetric(float64(txDataGas(in)), "calldata-gas")
+		})
+	}
+}
+
 func BenchmarkClaim(b *testing.B) {
 	c := defaultChain(b)
 	c.st.SetState(AttributionAddress, claimableSlot(carol), word(uint256.NewInt(1e15)))
@@ -119,6 +177,21 @@ func BenchmarkNsPerGas(b *testing.B) {
 			addrs, weights := contributors(64)
 			addrs[63] = common.Address{}
 			return pack(b, attrABI, "payForCall", big.NewInt(1), big.NewInt(0), addrs, weights)
+		}, 0, true},
+		{"precompile/fulfill-max-rejected", infAddr, func(c *chain) []byte {
+			// The largest receipt transaction (16 KiB text, 4096 token ids,
+			// 64 contributors), from a non-signer: decoded, then refused.
+			req := defaultRequest()
+			addrs, weights := contributors(64)
+			f := receiptFor(b, h(1), req, strings.Repeat("x", MaxInferenceOutput), tokens(MaxOutputTokenIDs), addrs, weights)
+			return mustCalldata(b, f)
+		}, 0, true},
+		{"precompile/fulfill-stop-strings-rejected", infAddr, func(c *chain) []byte {
+			// Many small dynamic elements (400 one-byte stop strings) are
+			// the most decode work per input word; from a non-signer.
+			f := receiptFor(b, h(1), defaultRequest(), "o", tokens(1), nil, nil)
+			f.Receipt.Sampler.Stop = strings.Split(strings.Repeat("s", 400), "")
+			return mustCalldata(b, f)
 		}, 0, true},
 		{"precompile/registerModel-max", regAddr, func(c *chain) []byte {
 			return pack(b, regABI, "registerModel", strings.Repeat("n", MaxNameLength), h(1), strings.Repeat("u", MaxURILength))
@@ -159,6 +232,7 @@ func BenchmarkNsPerGas(b *testing.B) {
 
 func attrAddr(*chain) common.Address { return AttributionAddress }
 func regAddr(*chain) common.Address  { return ModelRegistryAddress }
+func infAddr(*chain) common.Address  { return InferenceAddress }
 func noInput(*chain) []byte          { return nil }
 
 // sstoreCode stores 1 into slots 1..n, straight-line: PUSH1 1 PUSH2 i SSTORE.

@@ -621,7 +621,7 @@ func infer(cl *call, args []any) ([]byte, error) {
 	if _, err := cl.keccak(cl.input[4:]); err != nil { // charged; RequestID hashes again
 		return nil, err
 	}
-	if _, err := cl.keccak(make([]byte, 160)); err != nil {
+	if err := cl.useGas(params.Keccak256Gas + 5*params.Keccak256WordGas); err != nil { // the id itself
 		return nil, err
 	}
 	requestID := RequestID(cl.chainID(), origin, nonce, uint32(index), cl.input[4:])

@@ -2,6 +2,7 @@ package precompiles
 
 import (
 	"bytes"
+	"errors"
 	"math"
 	"math/big"
 	"strings"
@@ -574,5 +575,40 @@ func TestInferenceCodecRoundTrip(t *testing.T) {
 		if _, err := DecodeFulfill(bad); err == nil {
 			t.Fatalf("DecodeFulfill accepted %d bytes", len(bad))
 		}
+	}
+}
+
+// TestInferenceGas pins the cost of a call that needs inference (what the
+// sequencer's simulation pays) and checks that a fulfill one gas short runs
+// out of gas and leaves nothing behind.
+func TestInferenceGas(t *testing.T) {
+	c := inferenceChain(t)
+	req := defaultRequest()
+	in := mustCalldata(t, req)
+	words := func(n int) uint64 { return (uint64(n) + 31) / 32 }
+	want := GasCallBase + GasPerInputWord*words(len(in)) + 100 + // TLOAD
+		params.Keccak256Gas + params.Keccak256WordGas*words(len(in)-4) + params.Keccak256Gas + 5*params.Keccak256WordGas +
+		GasSload // header
+	if r, _ := c.tx(payer, InferenceAddress, 0, in); r.used != want {
+		t.Fatalf("InferenceRequired used %d gas, want %d", r.used, want)
+	}
+	id := expectedID(t, payer, c.st.GetNonce(payer), 0, req)
+	f := mustCalldata(t, receiptFor(t, id, req, "out", tokens(2), []common.Address{carol}, bigs(1)))
+	snap := c.st.Snapshot()
+	_, left, err := c.evm.Call(seq, InferenceAddress, f, callGas, new(uint256.Int))
+	if err != nil {
+		t.Fatal(err)
+	}
+	used := callGas - left
+	c.st.RevertToSnapshot(snap)
+	before := c.root()
+	var ret []byte
+	ret, left, err = c.evm.Call(seq, InferenceAddress, f, used-1, new(uint256.Int))
+	if !errors.Is(err, vm.ErrOutOfGas) || left != 0 || ret != nil {
+		t.Fatalf("short of gas: err %v, left %d", err, left)
+	}
+	c.st.Finalise(true)
+	if c.root() != before {
+		t.Fatal("out-of-gas fulfill left state behind")
 	}
 }

@@ -106,6 +106,7 @@ func TestStaticCall(t *testing.T) {
 	static := c.deploy(common.HexToAddress("0x57a7"), proxyCode(vm.STATICCALL, ModelRegistryAddress))
 	caller := c.deploy(common.HexToAddress("0xca11"), proxyCode(vm.CALL, ModelRegistryAddress))
 	attrCaller := c.deploy(common.HexToAddress("0xca12"), proxyCode(vm.CALL, AttributionAddress))
+	infCaller := c.deploy(common.HexToAddress("0xca13"), proxyCode(vm.CALL, InferenceAddress))
 
 	// Views.
 	r := c.call(alice, static, 0, pack(t, regABI, "getModel", big.NewInt(int64(model))))
@@ -138,6 +139,12 @@ func TestStaticCall(t *testing.T) {
 		{"claim nested in a STATICCALL", func() result {
 			return c.static(alice, attrCaller, pack(t, attrABI, "claim"))
 		}, attrABI},
+		{"setInferenceSigner via evm.StaticCall", func() result {
+			return c.static(alice, InferenceAddress, pack(t, infABI, "setInferenceSigner", alice))
+		}, infABI},
+		{"sweep nested in a STATICCALL", func() result {
+			return c.static(alice, infCaller, pack(t, infABI, "sweep", [][32]byte{h(1)}))
+		}, infABI},
 		{"payForCall via evm.StaticCall", func() result {
 			return c.static(payer, AttributionAddress, pack(t, attrABI, "payForCall", big.NewInt(int64(model)), big.NewInt(0), []common.Address{}, []*big.Int{}))
 		}, attrABI},
@@ -161,7 +168,10 @@ func TestNonPayable(t *testing.T) {
 	wantRevert(t, c.call(alice, AttributionAddress, 5, pack(t, attrABI, "setGovernance", alice)), attrABI, "NonPayable")
 	// Plain ether transfers (empty calldata) are refused too.
 	wantRevert(t, c.call(alice, AttributionAddress, 5, nil), attrABI, "InvalidInput")
-	if c.st.GetBalance(alice).Uint64() != bal || !c.st.GetBalance(ModelRegistryAddress).IsZero() || !c.st.GetBalance(AttributionAddress).IsZero() {
+	wantRevert(t, c.call(alice, InferenceAddress, 5, nil), infABI, "InvalidInput")
+	wantRevert(t, c.call(alice, InferenceAddress, 5, pack(t, infABI, "sweep", [][32]byte{})), infABI, "NonPayable")
+	wantRevert(t, c.call(alice, InferenceAddress, 5, pack(t, infABI, "getReceipt", h(1))), infABI, "NonPayable")
+	if c.st.GetBalance(alice).Uint64() != bal || !c.st.GetBalance(ModelRegistryAddress).IsZero() || !c.st.GetBalance(AttributionAddress).IsZero() || !c.st.GetBalance(InferenceAddress).IsZero() {
 		t.Fatal("refused value was kept")
 	}
 }
@@ -208,6 +218,8 @@ func TestMalformedInput(t *testing.T) {
 		{"uint16 out of range", AttributionAddress, bigUint16, attrABI, "InvalidInput", nil},
 		{"oversized", ModelRegistryAddress, append(slices.Clone(valid), make([]byte, MaxInputSize)...), regABI, "InvalidInput", nil},
 		{"oversized attribution", AttributionAddress, make([]byte, MaxInputSize+1), attrABI, "InvalidInput", nil},
+		{"oversized inference", InferenceAddress, append(slices.Clone(infABI.Methods["sweep"].ID), make([]byte, MaxInferenceInputSize)...), infABI, "InvalidInput", nil},
+		{"truncated sweep", InferenceAddress, pack(t, infABI, "sweep", [][32]byte{h(1)})[:4+64+16], infABI, "InvalidInput", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			wantRevert(t, c.call(alice, tc.to, 0, tc.input), tc.a, tc.err, tc.args...)

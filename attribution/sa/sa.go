@@ -150,7 +150,7 @@ func Build(text Text, w io.Writer, width int, opt Options) (int64, error) {
 		chunk = DefaultChunk
 	}
 	var (
-		runFile *os.File   // every run, one after another
+		runFile *os.File // every run, one after another
 		runOut  *bufio.Writer
 		runs    [][2]int64 // byte offset and length of each run
 		end     int64

@@ -312,7 +312,9 @@ func Verify(m *datanet.Manifest, ev *Evidence, want Params) ([]Weight, error) {
 }
 
 func (pv *proven) checkSpan(ev *Evidence, sp *Span, p Params) error {
-	bad := func(format string, a ...any) error { return fmt.Errorf("%w: %s", ErrEvidence, fmt.Sprintf(format, a...)) }
+	bad := func(format string, a ...any) error {
+		return fmt.Errorf("%w: %s", ErrEvidence, fmt.Sprintf(format, a...))
+	}
 	if sp.Start < 0 || sp.End > len(ev.Output) || sp.End-sp.Start < p.MinSpan {
 		return bad("bounds outside the output or shorter than %d", p.MinSpan)
 	}

@@ -246,8 +246,6 @@ func TestVerifyRejects(t *testing.T) {
 	if len(good.Spans) < 2 {
 		t.Fatalf("only %d spans", len(good.Spans))
 	}
-	first := &good.Spans[0]
-	_ = first
 	for _, tc := range []struct {
 		name   string
 		tamper func(ev *Evidence)
@@ -261,7 +259,10 @@ func TestVerifyRejects(t *testing.T) {
 		{"range widened", func(ev *Evidence) { ev.Spans[0].Hi++ }},
 		{"range narrowed", func(ev *Evidence) { ev.Spans[0].Lo++ }},
 		{"span tokens", func(ev *Evidence) { ev.Spans[0].Tokens[0]++ }},
-		{"span shorter than min", func(ev *Evidence) { ev.Spans[0].End = ev.Spans[0].Start + 2; ev.Spans[0].Tokens = ev.Spans[0].Tokens[:2] }},
+		{"span shorter than min", func(ev *Evidence) {
+			ev.Spans[0].End = ev.Spans[0].Start + 2
+			ev.Spans[0].Tokens = ev.Spans[0].Tokens[:2]
+		}},
 		{"score", func(ev *Evidence) { ev.Spans[0].Score++ }},
 		{"occurrence contributor", func(ev *Evidence) { ev.Spans[0].Occurrences[0].Contributor = addr(42) }},
 		{"occurrence doc", func(ev *Evidence) { ev.Spans[0].Occurrences[0].Doc++ }},

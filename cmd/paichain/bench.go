@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -86,17 +87,23 @@ func runBenchInfer(c *cli.Context) error {
 	}
 	fmt.Fprintf(c.App.Writer, "bench infer: %s\n%d clients, %d requests, max_tokens %d, temperature %g, backend %s, GOMAXPROCS %d\n",
 		desc, cfg.Clients, cfg.Requests, cfg.MaxTokens, cfg.Temperature, c.String("backend"), runtime.GOMAXPROCS(0))
+	cpu0 := cpuSeconds()
 	res, err := loadgen.Run(c.Context, cfg)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(c.App.Writer, "-- HTTP/SSE (OpenAI API over loopback)\n%s", res)
+	if bs != nil {
+		printCPU(c, cpuSeconds()-cpu0, res)
+	}
 	if c.Bool("baseline") {
+		cpu0 = cpuSeconds()
 		base, err := runBaseline(c, bs, cfg)
 		if err != nil {
 			return err
 		}
 		fmt.Fprintf(c.App.Writer, "-- engine direct (same load, no HTTP)\n%s", base)
+		printCPU(c, cpuSeconds()-cpu0, base)
 	}
 	if bs != nil {
 		fmt.Fprintf(c.App.Writer, "peak RSS        %.1f MiB (VmHWM, server and clients in one process)\n", float64(loadgen.PeakRSS())/(1<<20))
@@ -105,6 +112,23 @@ func runBenchInfer(c *cli.Context) error {
 		return fmt.Errorf("%d requests failed", res.Errors)
 	}
 	return nil
+}
+
+// cpuSeconds is the process's user+system CPU time. On a shared machine
+// tokens per CPU-second is steadier than tokens per wall second.
+func cpuSeconds() float64 {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
+}
+
+func printCPU(c *cli.Context, cpu float64, r loadgen.Result) {
+	if cpu > 0 {
+		fmt.Fprintf(c.App.Writer, "CPU time        %.2f s (%.0f%% of wall), %.1f tokens per CPU-second\n",
+			cpu, 100*cpu/r.Elapsed.Seconds(), float64(r.Tokens)/cpu)
+	}
 }
 
 // runBaseline replays the load run's requests straight into the engine.

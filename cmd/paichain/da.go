@@ -40,7 +40,8 @@ type daBackend struct {
 // own file (the real EigenDA network: da_eigenda.go) adds one entry here.
 func daBackends() map[string]daBackend {
 	return map[string]daBackend{
-		"devnet": devnetDABackend(),
+		"devnet":  devnetDABackend(),
+		"eigenda": eigendaDABackend(),
 	}
 }
 
@@ -112,6 +113,7 @@ func daServeFlags() []cli.Flag {
 		&cli.StringFlag{Name: "backend", Value: "devnet", Usage: "DA backend: " + strings.Join(slices.Sorted(maps.Keys(daBackends())), ", ")},
 		&cli.StringFlag{Name: "datadir", Value: defaultDADataDir(), Usage: "directory for stored blobs, the read cache and the SRS point cache"},
 		&cli.StringFlag{Name: "srs.dir", Usage: "EigenDA SRS directory (g1.point, g2.point, g2.trailing.point); default: the eigenda module in the Go module cache"},
+		&cli.Uint64Flag{Name: "rbn-recency-window", Usage: "reject (418) certs whose reference block is more than this many blocks before the ?l1_inclusion_block_number of a GET; 0 disables"},
 		&cli.BoolFlag{Name: "cache", Usage: "keep a local read-through copy of every payload (fallback while the backend is down)"},
 		&cli.DurationFlag{Name: "faults.put-latency", Usage: "latency added to every put"},
 		&cli.DurationFlag{Name: "faults.get-latency", Usage: "latency added to every get"},
@@ -179,7 +181,7 @@ func runDAServe(c *cli.Context) error {
 	if err != nil {
 		return fmt.Errorf("da serve: %w", err)
 	}
-	cfg := server.Config{Backend: fb, Log: log, Version: "paichain"}
+	cfg := server.Config{Backend: fb, Log: log, Version: "paichain", RecencyWindow: c.Uint64("rbn-recency-window")}
 	// The admin endpoint is offered only on a loopback listener.
 	if tcp, ok := ln.Addr().(*net.TCPAddr); ok && tcp.IP.IsLoopback() {
 		cfg.Faults = fb

@@ -51,6 +51,7 @@ func eigendaFlags() []cli.Flag {
 		&cli.DurationFlag{Name: "eigenda.backoff", Value: eigenda.DefaultBackoff, Usage: "first retry delay (doubles, full jitter)"},
 		&cli.DurationFlag{Name: "eigenda.max-backoff", Value: eigenda.DefaultMaxBackoff, Usage: "largest retry delay"},
 		&cli.DurationFlag{Name: "eigenda.poll-interval", Value: eigenda.DefaultPollInterval, Usage: "blob status poll interval"},
+		&cli.BoolFlag{Name: "eigenda.disperser-commitments", Usage: "let the disperser compute blob commitments: loads only G1 points and skips the client's KZG work per put, but trusts the disperser's commitment until the first get"},
 		&cli.Uint64Flag{Name: "eigenda.srs-points", Value: eigenda.DefaultSRSPoints, Usage: "SRS points to load; caps blobs at 32*points bytes (32768: ~1 MB payloads)"},
 		&cli.UintFlag{Name: "eigenda.blob-version", Usage: "blob version (threshold registry)"},
 		&cli.StringFlag{Name: "eigenda.quorums", Value: "0,1", Usage: "required quorums when certs are checked offline (no --eigenda.eth-rpc)"},
@@ -78,6 +79,7 @@ func newEigenDABackend(c *cli.Context) (da.Backend, error) {
 		PollInterval:          c.Duration("eigenda.poll-interval"),
 		SRSPoints:             c.Uint64("eigenda.srs-points"),
 		SRSDir:                c.String("srs.dir"),
+		DisperserCommitments:  c.Bool("eigenda.disperser-commitments"),
 		ConfirmationThreshold: uint8(min(c.Uint("eigenda.confirmation-threshold"), 100)),
 		Log:                   os.Stderr,
 	}

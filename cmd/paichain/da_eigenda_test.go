@@ -7,6 +7,8 @@ import (
 	"errors"
 	"flag"
 	"io"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -16,6 +18,7 @@ import (
 	"github.com/paichain/paichain/da"
 	"github.com/paichain/paichain/da/eigenda"
 	"github.com/paichain/paichain/da/eigenda/fakes"
+	"github.com/paichain/paichain/da/server"
 )
 
 // eigendaContext parses args against the eigenda flags (plus srs.dir, which
@@ -93,6 +96,37 @@ func TestEigenDABackendFromFlags(t *testing.T) {
 	}
 	if _, err := backend.Put(context.Background(), make([]byte, 255*31+1)); !errors.Is(err, da.ErrTooLarge) {
 		t.Fatalf("oversized put: %v", err)
+	}
+
+	// The same backend behind the Alt-DA HTTP server, as op-batcher and
+	// op-node use it.
+	srv := httptest.NewServer(server.New(server.Config{Backend: backend}))
+	defer srv.Close()
+	resp, err := http.Post(srv.URL+"/put", "application/octet-stream", bytes.NewReader(payload))
+	if err != nil {
+		t.Fatal(err)
+	}
+	commitment, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("POST /put: %d %s", resp.StatusCode, commitment)
+	}
+	get := func(c []byte) (int, []byte) {
+		resp, err := http.Get(srv.URL + "/get/0x" + hex.EncodeToString(c))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		body, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, body
+	}
+	if code, body := get(commitment); code != http.StatusOK || !bytes.Equal(body, payload) {
+		t.Fatalf("GET /get: %d %q", code, body)
+	}
+	tampered := bytes.Clone(commitment)
+	tampered[len(tampered)-40] ^= 1
+	if code, body := get(tampered); code != http.StatusTeapot {
+		t.Fatalf("GET /get with a tampered cert: %d %s, want 418", code, body)
 	}
 }
 

@@ -18,6 +18,8 @@ func main() {
 			inferCommand,
 			benchCommand,
 			daCommand,
+			datanetCommand,
+			attributeCommand,
 		},
 	}
 	if err := app.Run(os.Args); err != nil {

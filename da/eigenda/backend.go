@@ -7,6 +7,9 @@ import (
 	"log/slog"
 	"math/rand"
 	"net"
+	"path/filepath"
+	"runtime"
+	"strings"
 	"sync"
 	"time"
 
@@ -21,9 +24,12 @@ import (
 	auth "github.com/Layr-Labs/eigenda/core/auth/v2"
 	"github.com/Layr-Labs/eigenda/core/eth"
 	corev2 "github.com/Layr-Labs/eigenda/core/v2"
+	"github.com/Layr-Labs/eigenda/encoding"
+	"github.com/Layr-Labs/eigenda/encoding/kzg"
 	"github.com/Layr-Labs/eigenda/encoding/kzg/prover"
 	kzgverifier "github.com/Layr-Labs/eigenda/encoding/kzg/verifier"
 	"github.com/Layr-Labs/eigensdk-go/logging"
+	"github.com/consensys/gnark-crypto/ecc/bn254"
 	gethcommon "github.com/ethereum/go-ethereum/common"
 
 	"github.com/paichain/paichain/da"
@@ -33,7 +39,8 @@ import (
 type Backend struct {
 	cfg      Config
 	log      logging.Logger
-	prover   *prover.Prover
+	prover   *prover.Prover // nil with DisperserCommitments
+	g1       []bn254.G1Affine
 	signer   *auth.LocalBlobRequestSigner
 	verifier clients.ICertVerifier
 	onchain  bool
@@ -76,15 +83,24 @@ func New(cfg Config) (*Backend, error) {
 		return nil, fmt.Errorf("eigenda: signer: %w", err)
 	}
 
-	b.prover = cfg.Prover
-	if b.prover == nil {
+	switch {
+	case cfg.Prover != nil:
+		b.prover, b.g1 = cfg.Prover, cfg.Prover.Srs.G1
+	case cfg.DisperserCommitments:
+		// Retrieval checks need only G1, which loads in seconds.
+		if b.g1, err = kzg.ReadG1Points(filepath.Join(cfg.SRSDir, "g1.point"), cfg.SRSPoints, uint64(runtime.GOMAXPROCS(0))); err != nil {
+			return nil, fmt.Errorf("eigenda: SRS: %w", err)
+		}
+	default:
 		if b.prover, err = LoadProver(cfg.SRSDir, cfg.SRSPoints); err != nil {
 			return nil, err
 		}
+		b.g1 = b.prover.Srs.G1
 	}
-	if uint64(len(b.prover.Srs.G1)) < cfg.SRSPoints {
-		return nil, fmt.Errorf("eigenda: prover holds %d SRS points, config wants %d", len(b.prover.Srs.G1), cfg.SRSPoints)
+	if uint64(len(b.g1)) < cfg.SRSPoints {
+		return nil, fmt.Errorf("eigenda: %d SRS points loaded, config wants %d", len(b.g1), cfg.SRSPoints)
 	}
+	b.g1 = b.g1[:cfg.SRSPoints]
 
 	b.ntpAddr = cfg.NTPServer
 	if b.ntpAddr == "" {
@@ -137,7 +153,7 @@ func New(cfg Config) (*Backend, error) {
 		payloadretrieval.RelayPayloadRetrieverConfig{
 			PayloadClientConfig: b.payloadClientConfig(),
 			RelayTimeout:        cfg.RequestTimeout,
-		}, relayClient, b.prover.Srs.G1[:cfg.SRSPoints])
+		}, relayClient, b.g1)
 	if err != nil {
 		return nil, fmt.Errorf("eigenda: relay retriever: %w", err)
 	}
@@ -148,7 +164,7 @@ func New(cfg Config) (*Backend, error) {
 // newValidatorRetriever wires retrieval from validator nodes, which needs
 // the operator state from chain.
 func (b *Backend) newValidatorRetriever(reader *eth.Reader) (clients.PayloadRetriever, error) {
-	kv, err := kzgverifier.NewVerifier(b.prover.KzgConfig, nil)
+	kv, err := kzgverifier.NewVerifier(kzgConfig(b.cfg.SRSDir, b.cfg.SRSPoints), nil)
 	if err != nil {
 		return nil, fmt.Errorf("eigenda: kzg verifier: %w", err)
 	}
@@ -156,7 +172,7 @@ func (b *Backend) newValidatorRetriever(reader *eth.Reader) (clients.PayloadRetr
 	r, err := payloadretrieval.NewValidatorPayloadRetriever(b.log, payloadretrieval.ValidatorPayloadRetrieverConfig{
 		PayloadClientConfig: b.payloadClientConfig(),
 		RetrievalTimeout:    b.cfg.RequestTimeout,
-	}, vc, b.prover.Srs.G1[:b.cfg.SRSPoints])
+	}, vc, b.g1)
 	if err != nil {
 		return nil, fmt.Errorf("eigenda: validator retriever: %w", err)
 	}
@@ -213,6 +229,19 @@ func (b *Backend) sendPayload(ctx context.Context, payload []byte) (*coretypes.E
 	if err != nil {
 		return nil, err
 	}
+	return sendGuarded(ctx, pd, payload, func() { b.dropDisperser(pd) })
+}
+
+// payloadSender is the part of payloaddispersal.PayloadDisperser that
+// sendGuarded drives.
+type payloadSender interface {
+	SendPayload(context.Context, *coretypes.Payload) (*coretypes.EigenDACert, error)
+}
+
+// sendGuarded runs one SendPayload in its own goroutine, turning a panic
+// into an error (after onPanic) and returning by ctx's deadline even if the
+// call is wedged.
+func sendGuarded(ctx context.Context, s payloadSender, payload []byte, onPanic func()) (*coretypes.EigenDACert, error) {
 	type result struct {
 		cert *coretypes.EigenDACert
 		err  error
@@ -221,18 +250,24 @@ func (b *Backend) sendPayload(ctx context.Context, payload []byte) (*coretypes.E
 	go func() {
 		defer func() {
 			if r := recover(); r != nil {
-				b.dropDisperser(pd)
+				onPanic()
 				done <- result{err: errFatal{fmt.Errorf("eigenda v0.9.2 client panicked: %v (its Accountant does when the disperser's payment state has fewer than 3 period records or min_num_symbols 0); client discarded", r)}}
 			}
 		}()
-		cert, err := pd.SendPayload(ctx, coretypes.NewPayload(payload))
+		cert, err := s.SendPayload(ctx, coretypes.NewPayload(payload))
 		done <- result{cert, err}
 	}()
 	select {
 	case r := <-done:
 		return r.cert, r.err
 	case <-ctx.Done():
-		return nil, fmt.Errorf("dispersal unfinished: %w", ctx.Err())
+	}
+	// The client honours ctx unless it is wedged; its own error says more.
+	select {
+	case r := <-done:
+		return r.cert, r.err
+	case <-time.After(100 * time.Millisecond):
+		return nil, fmt.Errorf("dispersal wedged in the eigenda client: %w", ctx.Err())
 	}
 }
 
@@ -254,7 +289,7 @@ func (b *Backend) payloadDisperser(ctx context.Context) (*payloaddispersal.Paylo
 		UseSecureGrpcFlag: b.cfg.DisperserTLS,
 		NtpServer:         b.ntpAddr,
 		NtpSyncInterval:   5 * time.Minute,
-	}, b.signer, b.prover, nil)
+	}, b.signer, b.commitmentProver(), nil)
 	if err != nil {
 		return nil, errFatal{fmt.Errorf("disperser client: %w", err)}
 	}
@@ -279,6 +314,16 @@ func (b *Backend) payloadDisperser(ctx context.Context) (*payloaddispersal.Paylo
 	return pd, nil
 }
 
+// commitmentProver is the prover the disperser client commits with; nil
+// (an untyped nil: a typed nil pointer would be called) leaves commitments
+// to the disperser.
+func (b *Backend) commitmentProver() encoding.Prover {
+	if b.cfg.DisperserCommitments || b.prover == nil {
+		return nil
+	}
+	return b.prover
+}
+
 func (b *Backend) dropDisperser(pd *payloaddispersal.PayloadDisperser) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
@@ -299,6 +344,9 @@ func (b *Backend) Get(ctx context.Context, c da.Cert) ([]byte, error) {
 	}
 	if n := cert.BlobInclusionInfo.BlobCertificate.BlobHeader.Commitment.Length; uint64(n) > b.cfg.SRSPoints {
 		return nil, fmt.Errorf("eigenda: blob of %d symbols exceeds the %d SRS points loaded (raise --eigenda.srs-points)", n, b.cfg.SRSPoints)
+	}
+	if err := b.checkRelayKeys(cert.BlobInclusionInfo.BlobCertificate.RelayKeys); err != nil {
+		return nil, err
 	}
 	ctx, cancel := context.WithTimeout(ctx, b.cfg.Timeout)
 	defer cancel()
@@ -325,6 +373,12 @@ func (b *Backend) Get(ctx context.Context, c da.Cert) ([]byte, error) {
 		if relayErr == nil {
 			return p, nil
 		}
+		// The relay's blob matched the commitment but is no encoded payload:
+		// the cert certifies garbage, and no retry or other source changes
+		// that (v0.9.2 says "decode blob" only after the commitment check).
+		if strings.Contains(relayErr.Error(), "decode blob: ") {
+			return nil, errFatal{fmt.Errorf("%w: certified blob does not decode to a payload: %v", da.ErrInvalidCert, relayErr)}
+		}
 		if b.validators != nil {
 			p, valErr := b.validators.GetPayload(ctx, cert)
 			if valErr == nil {
@@ -339,6 +393,21 @@ func (b *Backend) Get(ctx context.Context, c da.Cert) ([]byte, error) {
 		return nil, err
 	}
 	return payload.Serialize(), nil
+}
+
+// checkRelayKeys fails fast when the relays are configured statically, no
+// validator retrieval is set up, and the cert names none of them: retrying
+// could not help.
+func (b *Backend) checkRelayKeys(keys []corev2.RelayKey) error {
+	if len(b.cfg.Relays) == 0 || b.validators != nil {
+		return nil
+	}
+	for _, k := range keys {
+		if _, ok := b.cfg.Relays[k]; ok {
+			return nil
+		}
+	}
+	return fmt.Errorf("eigenda: cert names relays %v, none of which is configured (--eigenda.relays)", keys)
 }
 
 func (b *Backend) backoff() backoff {

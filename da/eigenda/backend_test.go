@@ -6,6 +6,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"io"
 	"math/big"
 	"strings"
@@ -13,7 +14,9 @@ import (
 	"testing"
 	"time"
 
+	clients "github.com/Layr-Labs/eigenda/api/clients/v2"
 	"github.com/Layr-Labs/eigenda/api/clients/v2/coretypes"
+	dispgrpc "github.com/Layr-Labs/eigenda/api/grpc/disperser/v2"
 	verifierv2 "github.com/Layr-Labs/eigenda/contracts/bindings/EigenDACertVerifierV2"
 	corev2 "github.com/Layr-Labs/eigenda/core/v2"
 	"github.com/Layr-Labs/eigenda/encoding/kzg/prover"
@@ -546,5 +549,161 @@ func TestOnchainVerificationPath(t *testing.T) {
 	e.b.cfg.Timeout = 300 * time.Millisecond
 	if _, err := e.b.Get(context.Background(), c); !errors.Is(err, da.ErrUnavailable) {
 		t.Fatalf("node down: err = %v, want ErrUnavailable", err)
+	}
+}
+
+// sender is a scripted payloadSender.
+type sender func(context.Context) (*coretypes.EigenDACert, error)
+
+func (f sender) SendPayload(ctx context.Context, _ *coretypes.Payload) (*coretypes.EigenDACert, error) {
+	return f(ctx)
+}
+
+func TestSendGuarded(t *testing.T) {
+	wedge := make(chan struct{})
+	defer close(wedge)
+	tests := []struct {
+		name      string
+		s         sender
+		wantErr   string
+		wantPanic bool
+	}{
+		{"ok", func(context.Context) (*coretypes.EigenDACert, error) { return sampleCert(), nil }, "", false},
+		{"panic", func(context.Context) (*coretypes.EigenDACert, error) {
+			var records []int
+			return nil, fmt.Errorf("%d", records[2]) // what the v0.9.2 accountant does
+		}, "panicked: runtime error: index out of range", true},
+		{"honours ctx", func(ctx context.Context) (*coretypes.EigenDACert, error) {
+			<-ctx.Done()
+			return nil, fmt.Errorf("poll: %w", ctx.Err())
+		}, "poll: context deadline exceeded", false},
+		{"wedged", func(context.Context) (*coretypes.EigenDACert, error) {
+			<-wedge // a mutex a panic left locked
+			return nil, nil
+		}, "wedged", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+			defer cancel()
+			panicked := false
+			start := time.Now()
+			cert, err := sendGuarded(ctx, tt.s, []byte("x"), func() { panicked = true })
+			if time.Since(start) > 2*time.Second {
+				t.Fatalf("returned after %v with a 200ms budget", time.Since(start))
+			}
+			if panicked != tt.wantPanic {
+				t.Fatalf("onPanic called: %v", panicked)
+			}
+			if tt.wantErr == "" {
+				if err != nil || cert == nil {
+					t.Fatalf("cert %v, err %v", cert, err)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+				t.Fatalf("err = %v, want %q", err, tt.wantErr)
+			}
+		})
+	}
+}
+
+func TestGetUnknownRelaysFailsFast(t *testing.T) {
+	e := newEnv(t, nil, fakes.DisperserConfig{})
+	c, _ := putCert(t, e, randomPayload(t, 100))
+	delete(e.b.cfg.Relays, 0)
+	delete(e.b.cfg.Relays, 1)
+	e.b.cfg.Relays[7] = "127.0.0.1:1"
+	start := time.Now()
+	_, err := e.b.Get(context.Background(), c)
+	if err == nil || !strings.Contains(err.Error(), "none of which is configured") {
+		t.Fatalf("err = %v", err)
+	}
+	if errors.Is(err, da.ErrUnavailable) || errors.Is(err, da.ErrInvalidCert) {
+		t.Fatalf("a configuration gap reported as %v", err)
+	}
+	if d := time.Since(start); d > time.Second {
+		t.Fatalf("took %v", d)
+	}
+}
+
+// TestGetUndecodableBlob disperses raw field elements that are not an
+// encoded payload (straight through the v0.9.2 DisperserClient, as a
+// misbehaving batcher could) and checks Get calls the valid cert for them
+// invalid instead of retrying.
+func TestGetUndecodableBlob(t *testing.T) {
+	e := newEnv(t, nil, fakes.DisperserConfig{})
+	dc, err := clients.NewDisperserClient(&clients.DisperserClientConfig{
+		Hostname: "127.0.0.1", Port: e.disp.Addr()[strings.LastIndex(e.disp.Addr(), ":")+1:], NtpServer: e.b.ntpAddr,
+	}, e.b.signer, e.b.prover, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer dc.Close()
+	raw := make([]byte, 64) // two field elements, no payload header
+	raw[5], raw[40] = 0xff, 0x01
+	ctx := context.Background()
+	_, key, err := dc.DisperseBlob(ctx, raw, 0, []uint8{0, 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var reply *dispgrpc.BlobStatusReply
+	for reply == nil || reply.GetStatus() != dispgrpc.BlobStatus_COMPLETE {
+		if reply, err = dc.GetBlobStatus(ctx, key); err != nil {
+			t.Fatal(err)
+		}
+	}
+	nss, err := e.b.verifier.GetNonSignerStakesAndSignature(ctx, reply.GetSignedBatch())
+	if err != nil {
+		t.Fatal(err)
+	}
+	cert, err := coretypes.BuildEigenDACert(reply, nss)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := e.b.verifier.VerifyCertV2(ctx, cert); err != nil {
+		t.Fatalf("the cert itself is valid: %v", err)
+	}
+	c, err := EncodeCertV2(cert)
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	_, err = e.b.Get(ctx, c)
+	if !errors.Is(err, da.ErrInvalidCert) || !strings.Contains(err.Error(), "does not decode") {
+		t.Fatalf("err = %v, want ErrInvalidCert for an undecodable blob", err)
+	}
+	if d := time.Since(start); d > 10*time.Second {
+		t.Fatalf("took %v: retried?", d)
+	}
+}
+
+// TestDisperserCommitments runs the G1-only mode: the disperser computes
+// the commitments, the backend loads no G2 points and checks the blob on
+// the way back.
+func TestDisperserCommitments(t *testing.T) {
+	p := sharedProver(t)
+	e := newEnv(t, func(c *Config) {
+		c.Prover = nil
+		c.SRSDir = DefaultSRSDir()
+		c.DisperserCommitments = true
+	}, fakes.DisperserConfig{})
+	if e.b.prover != nil {
+		t.Fatal("G1-only mode loaded a prover")
+	}
+	if len(e.b.g1) != testSRSPoints || !e.b.g1[testSRSPoints-1].Equal(&p.Srs.G1[testSRSPoints-1]) {
+		t.Fatal("G1 points differ from the prover's")
+	}
+	payload := randomPayload(t, 20000)
+	c, err := e.b.Put(context.Background(), payload)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.disp.CommitmentFaults.Calls() != 1 {
+		t.Fatalf("%d GetBlobCommitment calls, want 1", e.disp.CommitmentFaults.Calls())
+	}
+	got, err := e.b.Get(context.Background(), c)
+	if err != nil || !bytes.Equal(got, payload) {
+		t.Fatalf("get: %v", err)
 	}
 }

@@ -3,9 +3,13 @@ package eigenda
 import (
 	"context"
 	"fmt"
+	"path/filepath"
+	"runtime"
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/Layr-Labs/eigenda/encoding/kzg"
 
 	"github.com/paichain/paichain/da"
 	"github.com/paichain/paichain/da/eigenda/fakes"
@@ -90,4 +94,34 @@ func processCPU(b *testing.B) time.Duration {
 		b.Fatal(err)
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// BenchmarkLoadSRS measures start-up: reading and decompressing the
+// default 32,768 SRS points, either all three files into EigenDA's prover
+// or G1 only (--eigenda.disperser-commitments).
+func BenchmarkLoadSRS(b *testing.B) {
+	dir := DefaultSRSDir()
+	if dir == "" {
+		b.Fatal("no SRS in the module cache")
+	}
+	for _, tt := range []struct {
+		name string
+		load func() error
+	}{
+		{"prover", func() error { _, err := LoadProver(dir, DefaultSRSPoints); return err }},
+		{"g1-only", func() error {
+			_, err := kzg.ReadG1Points(filepath.Join(dir, "g1.point"), DefaultSRSPoints, uint64(runtime.GOMAXPROCS(0)))
+			return err
+		}},
+	} {
+		b.Run(tt.name, func(b *testing.B) {
+			cpu0 := processCPU(b)
+			for b.Loop() {
+				if err := tt.load(); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64((processCPU(b)-cpu0).Milliseconds())/float64(b.N), "cpu-ms/op")
+		})
+	}
 }

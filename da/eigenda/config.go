@@ -81,6 +81,12 @@ type Config struct {
 	SRSPoints uint64
 	// Prover, when set, is used instead of loading the SRS (tests share one).
 	Prover *prover.Prover
+	// DisperserCommitments leaves blob commitments to the disperser
+	// (GetBlobCommitment) instead of computing them locally. Start-up then
+	// loads only G1 points, and a put skips the client's G2 MSMs; the
+	// disperser's commitment is not checked at put time (the v0.9.2 client
+	// checks only its length), only against the blob on every get.
+	DisperserCommitments bool
 
 	// Log receives the EigenDA clients' logs; nil discards them.
 	Log io.Writer

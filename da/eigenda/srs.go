@@ -20,20 +20,23 @@ func LoadProver(dir string, points uint64) (*prover.Prover, error) {
 			return nil, fmt.Errorf("eigenda: SRS: %w", err)
 		}
 	}
-	// The prover writes precomputed FFT tables here on first use.
-	cache := filepath.Join(os.TempDir(), "paichain-eigenda-srstables")
-	p, err := prover.NewProver(&kzg.KzgConfig{
-		G1Path:          filepath.Join(dir, "g1.point"),
-		G2Path:          filepath.Join(dir, "g2.point"),
-		G2TrailingPath:  filepath.Join(dir, "g2.trailing.point"),
-		CacheDir:        cache,
-		SRSOrder:        srsOrder,
-		SRSNumberToLoad: points,
-		NumWorker:       uint64(runtime.GOMAXPROCS(0)),
-		LoadG2Points:    true,
-	}, nil)
+	p, err := prover.NewProver(kzgConfig(dir, points), nil)
 	if err != nil {
 		return nil, fmt.Errorf("eigenda: load %d SRS points from %s: %w", points, dir, err)
 	}
 	return p, nil
+}
+
+func kzgConfig(dir string, points uint64) *kzg.KzgConfig {
+	return &kzg.KzgConfig{
+		G1Path:         filepath.Join(dir, "g1.point"),
+		G2Path:         filepath.Join(dir, "g2.point"),
+		G2TrailingPath: filepath.Join(dir, "g2.trailing.point"),
+		// The prover writes precomputed FFT tables here on first use.
+		CacheDir:        filepath.Join(os.TempDir(), "paichain-eigenda-srstables"),
+		SRSOrder:        srsOrder,
+		SRSNumberToLoad: points,
+		NumWorker:       uint64(runtime.GOMAXPROCS(0)),
+		LoadG2Points:    true,
+	}
 }

@@ -15,6 +15,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 
@@ -40,6 +41,10 @@ type Config struct {
 	Log *slog.Logger
 	// Version is reported by /config.
 	Version string
+	// RecencyWindow, when non-zero, rejects (418, status 2) a cert whose
+	// reference block number is more than this many blocks older than the
+	// ?l1_inclusion_block_number a GET names, as eigenda-proxy does.
+	RecencyWindow uint64
 }
 
 // Server is an http.Handler serving the Alt-DA protocol.
@@ -259,6 +264,9 @@ func (s *Server) handleGet(w http.ResponseWriter, r *http.Request) error {
 	if len(c.Body) == 0 {
 		return cert.Invalid(cert.StatusCertParsingFailed, "empty cert")
 	}
+	if err := s.checkRecency(r, c); err != nil {
+		return err
+	}
 	payload, err := s.cfg.Backend.Get(r.Context(), c)
 	if err != nil {
 		return fmt.Errorf("get (cert version 0x%02x): %w", c.Version, err)
@@ -269,6 +277,33 @@ func (s *Server) handleGet(w http.ResponseWriter, r *http.Request) error {
 	return err
 }
 
+// checkRecency applies the RBN recency rule when the request names the L1
+// block the cert was included in: the cert is invalid if
+// l1_inclusion_block_number > reference block number + RecencyWindow.
+func (s *Server) checkRecency(r *http.Request, c da.Cert) error {
+	q := r.URL.Query().Get("l1_inclusion_block_number")
+	if q == "" {
+		return nil
+	}
+	l1, err := strconv.ParseUint(q, 10, 64)
+	if err != nil {
+		return badRequest("invalid l1_inclusion_block_number %q", q)
+	}
+	if s.cfg.RecencyWindow == 0 || l1 == 0 {
+		return nil
+	}
+	v3, err := cert.Decode(c)
+	if err != nil {
+		return err
+	}
+	rbn := uint64(v3.BatchHeader.ReferenceBlockNumber)
+	if l1 > rbn+s.cfg.RecencyWindow {
+		return cert.Invalid(cert.StatusRecencyCheckFailed,
+			"cert reference block %d + recency window %d < L1 inclusion block %d", rbn, s.cfg.RecencyWindow, l1)
+	}
+	return nil
+}
+
 // ConfigInfo is the /config response: what a client needs to check it is
 // talking to a compatible server.
 type ConfigInfo struct {
@@ -277,6 +312,7 @@ type ConfigInfo struct {
 	MaxPayloadBytes int      `json:"max_payload_bytes"`
 	CertVersions    []string `json:"cert_versions"`
 	CommitmentModes []string `json:"commitment_modes"`
+	RecencyWindow   uint64   `json:"rbn_recency_window"`
 }
 
 func (s *Server) handleConfig(w http.ResponseWriter, _ *http.Request) {
@@ -286,6 +322,7 @@ func (s *Server) handleConfig(w http.ResponseWriter, _ *http.Request) {
 		MaxPayloadBytes: s.cfg.MaxPayload,
 		CertVersions:    []string{"0x01 (EigenDA V2, RLP)", "0x02 (EigenDA V3, RLP or ABI)"},
 		CommitmentModes: []string{string(cert.ModeOPGeneric), string(cert.ModeStandard)},
+		RecencyWindow:   s.cfg.RecencyWindow,
 	})
 }
 

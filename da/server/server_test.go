@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -45,6 +46,7 @@ func TestMain(m *testing.M) {
 }
 
 type fixture struct {
+	dir    string
 	srv    *httptest.Server
 	faults *faults.Backend
 	dev    *devnet.Backend
@@ -52,7 +54,8 @@ type fixture struct {
 
 func newFixture(t testing.TB) *fixture {
 	t.Helper()
-	dev, err := devnet.Open(devnet.Config{Dir: t.TempDir(), SRS: srs})
+	dir := t.TempDir()
+	dev, err := devnet.Open(devnet.Config{Dir: dir, SRS: srs})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -60,9 +63,9 @@ func newFixture(t testing.TB) *fixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(server.New(server.Config{Backend: fb, Faults: fb, Version: "test"}))
+	srv := httptest.NewServer(server.New(server.Config{Backend: fb, Faults: fb, Version: "test", RecencyWindow: 100}))
 	t.Cleanup(srv.Close)
-	return &fixture{srv: srv, faults: fb, dev: dev}
+	return &fixture{dir: dir, srv: srv, faults: fb, dev: dev}
 }
 
 func (f *fixture) do(t testing.TB, method, path string, body []byte) (int, []byte) {
@@ -135,6 +138,15 @@ func TestStatusCodes(t *testing.T) {
 					t.Fatalf("standard commitment starts %x", b[0])
 				}
 			}},
+		{name: "recent enough", method: "GET", path: "/get/0x" + hex.EncodeToString(comm) + "?l1_inclusion_block_number=100", want: 200},
+		{name: "too old", method: "GET", path: "/get/0x" + hex.EncodeToString(comm) + "?l1_inclusion_block_number=101", want: 418,
+			check: func(t *testing.T, b []byte) {
+				var de cert.DerivationError
+				if err := json.Unmarshal(b, &de); err != nil || de.StatusCode != cert.StatusRecencyCheckFailed {
+					t.Fatalf("418 body %s: %v", b, err)
+				}
+			}},
+		{name: "bad l1 block", method: "GET", path: "/get/0x" + hex.EncodeToString(comm) + "?l1_inclusion_block_number=x", want: 400},
 		{name: "health", method: "GET", path: "/health", want: 200},
 		{name: "config", method: "GET", path: "/config", want: 200,
 			check: func(t *testing.T, b []byte) {
@@ -235,6 +247,25 @@ func TestOversizeNotRead(t *testing.T) {
 	resp.Body.Close()
 	if resp.StatusCode != http.StatusRequestEntityTooLarge {
 		t.Fatalf("chunked oversize: %d", resp.StatusCode)
+	}
+}
+
+// TestCorruptStoreIs500: a stored blob damaged on disk is an internal
+// error, never served and never blamed on the cert.
+func TestCorruptStoreIs500(t *testing.T) {
+	f := newFixture(t)
+	comm := f.put(t, []byte("will be damaged"))
+	files, err := filepath.Glob(filepath.Join(f.dir, "blobs", "??", "*"))
+	if err != nil || len(files) != 1 {
+		t.Fatalf("stored files: %v %v", files, err)
+	}
+	b, _ := os.ReadFile(files[0])
+	b[len(b)/2] ^= 0xff
+	if err := os.WriteFile(files[0], b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, body := f.do(t, http.MethodGet, "/get/0x"+hex.EncodeToString(comm), nil); code != http.StatusInternalServerError {
+		t.Fatalf("status %d (%s)", code, truncate(body))
 	}
 }
 

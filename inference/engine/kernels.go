@@ -150,7 +150,7 @@ type pool struct {
 type slot struct {
 	seq      atomic.Uint64 // bumped when a task is posted
 	done     atomic.Uint64 // set to seq when it finished
-	sleeping atomic.Bool // worker parked on wake
+	sleeping atomic.Bool   // worker parked on wake
 	wake     chan struct{}
 	waiting  atomic.Bool // caller parked on finished
 	finished chan struct{}

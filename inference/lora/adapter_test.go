@@ -2,6 +2,7 @@ package lora
 
 import (
 	"errors"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -223,6 +224,12 @@ func TestLoadRejects(t *testing.T) {
 			ts[TensorName(1, 0, 'B')], _ = safetensors.FromFloat32("", safetensors.F32, []int{32, 2}, make([]float32, 64))
 		}, "another layer's"},
 		{"nan", conf, nan, "is NaN"},
+		{"inf f16", conf, func(ts map[string]safetensors.Tensor) {
+			n := TensorName(1, 2, 'B')
+			vals, _ := ts[n].Float32()
+			vals[0] = float32(math.Inf(-1))
+			ts[n], _ = safetensors.FromFloat32("", safetensors.F16, ts[n].Shape, vals)
+		}, "is -Inf"},
 		{"fan_in_fan_out", `{"r":2,"lora_alpha":4,"fan_in_fan_out":true,"target_modules":["q_proj","v_proj"]}`, nil, "fan_in_fan_out"},
 	}
 	for _, tt := range tests {
@@ -258,7 +265,7 @@ func TestLoadRejects(t *testing.T) {
 	}
 }
 
-func nanValue() float64 { z := 0.0; return z / z }
+func nanValue() float64 { return math.NaN() }
 
 func TestValidate(t *testing.T) {
 	a, _ := Synthetic(model.TinyConfig, 2, 4, nil, 3, false)
@@ -307,4 +314,26 @@ func FuzzDecode(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestDecodeTrusted(t *testing.T) {
+	a, _ := Synthetic(model.TinyConfig, 2, 4, nil, 5, false)
+	conf, w, err := a.Encode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var given [32]byte
+	given[0] = 9
+	b, err := DecodeTrusted(conf, w, model.TinyConfig.NLayers, given)
+	if err != nil || b.Hash != given {
+		t.Fatalf("trusted decode: %v, hash %x", err, b.Hash[:2])
+	}
+	// Everything but the hash is still checked.
+	if _, err := DecodeTrusted(conf, w[:len(w)-1], 2, given); !errors.Is(err, ErrFormat) {
+		t.Fatalf("truncated trusted decode: %v", err)
+	}
+	c, err := Decode(conf, w, model.TinyConfig.NLayers)
+	if err != nil || c.Hash != a.Hash {
+		t.Fatalf("decode: %v", err)
+	}
 }

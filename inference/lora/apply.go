@@ -8,6 +8,8 @@ import (
 
 // Segment is a contiguous run of batch rows [Start, End) sharing one
 // adapter; a nil Adapter means base model only (nothing is added).
+// Segments of one call must not overlap; they need not be sorted or cover
+// every row.
 type Segment struct {
 	Start, End int
 	Adapter    *Adapter

@@ -77,6 +77,7 @@ func BenchmarkMultiAdapterDecode(b *testing.B) {
 	toks := make([]int64, len(configs))
 	wall := make([]time.Duration, len(configs))
 	cpu := make([]time.Duration, len(configs))
+	steps := make([]int64, len(configs))
 	for b.Loop() {
 		for ci := range configs {
 			e, err := engine.New(m, opts)
@@ -86,6 +87,7 @@ func BenchmarkMultiAdapterDecode(b *testing.B) {
 			c0 := cpuTime()
 			n, el := runAll(b, e, reqs[ci])
 			cpu[ci] += cpuTime() - c0
+			steps[ci] += e.Stats().Steps
 			e.Close()
 			toks[ci] += n
 			wall[ci] += el
@@ -100,6 +102,7 @@ func BenchmarkMultiAdapterDecode(b *testing.B) {
 		cps := float64(toks[ci]) / cpu[ci].Seconds()
 		b.ReportMetric(tps, name+"-tok/s")
 		b.ReportMetric(cps, name+"-tok/cpu-s")
+		b.ReportMetric(float64(steps[ci])/float64(b.N), name+"-steps")
 		if ci > 0 {
 			b.ReportMetric(tps/(float64(toks[0])/wall[0].Seconds()), name+"-rel")
 			b.ReportMetric(cps/(float64(toks[0])/cpu[0].Seconds()), name+"-rel-cpu")

@@ -132,7 +132,11 @@ func (s *Server) prepare(ctx context.Context, j *job, prompt []int, promptParam 
 			maxTok = min(maxTok, defaultCompletionMaxTokens)
 		}
 	}
-	if len(prompt) >= mc.MaxSeqLen || len(prompt)+maxTok > mc.MaxSeqLen {
+	if len(prompt) >= mc.MaxSeqLen {
+		return apiErr(http.StatusBadRequest, promptParam, "context_length_exceeded",
+			"this model's maximum context length is %d tokens; the prompt has %d", mc.MaxSeqLen, len(prompt))
+	}
+	if len(prompt)+maxTok > mc.MaxSeqLen {
 		return apiErr(http.StatusBadRequest, "max_tokens", "context_length_exceeded",
 			"this model's maximum context length is %d tokens; the request has %d prompt tokens and asks for %d more", mc.MaxSeqLen, len(prompt), maxTok)
 	}

@@ -45,7 +45,7 @@ type Disperser struct {
 	dispgrpc.UnimplementedDisperserServer
 
 	// Scripted failures per method.
-	DisperseFaults, StatusFaults, PaymentFaults Faults
+	DisperseFaults, StatusFaults, PaymentFaults, CommitmentFaults Faults
 
 	cfg       DisperserConfig
 	operators []*core.KeyPair
@@ -164,7 +164,10 @@ func (d *Disperser) GetPaymentState(ctx context.Context, req *dispgrpc.GetPaymen
 }
 
 // GetBlobCommitment implements disperser.v2.Disperser.
-func (d *Disperser) GetBlobCommitment(_ context.Context, req *dispgrpc.BlobCommitmentRequest) (*dispgrpc.BlobCommitmentReply, error) {
+func (d *Disperser) GetBlobCommitment(ctx context.Context, req *dispgrpc.BlobCommitmentRequest) (*dispgrpc.BlobCommitmentReply, error) {
+	if err := d.CommitmentFaults.enter(ctx); err != nil {
+		return nil, err
+	}
 	c, err := d.cfg.Prover.GetCommitmentsForPaddedLength(req.GetBlob())
 	if err != nil {
 		return nil, status.Errorf(codes.InvalidArgument, "commit: %v", err)
