@@ -354,5 +354,20 @@ func FuzzSplitPayment(f *testing.F) {
 		if !hasAdapter && !s.AdapterOwner.IsZero() || !hasProtocol && !s.Protocol.IsZero() {
 			t.Fatalf("credit to an absent party: %+v", s)
 		}
+		if !hasAdapter {
+			return
+		}
+		// Several merged adapters (Inference) share the adapter part; the
+		// split still sums to the payment.
+		parts := s.ShareAdapters(int(lo%MaxInferenceAdapters)+1, hasProtocol)
+		shared := new(uint256.Int)
+		for _, p := range parts {
+			shared.Add(shared, p)
+		}
+		sum = new(uint256.Int).Add(s.Protocol, s.ModelOwner)
+		sum.Add(sum, shared).Add(sum, s.Contributed)
+		if !shared.Eq(s.AdapterOwner) || !sum.Eq(value) || !hasProtocol && !s.Protocol.IsZero() {
+			t.Fatalf("adapter shares %v of %v, total %v != value %v", shared, s.AdapterOwner, sum, value)
+		}
 	})
 }

@@ -101,7 +101,7 @@ type ReceiptSampler struct {
 // ReceiptCommitment is IInference.Commitment (inference/receipt's Commitment).
 type ReceiptCommitment struct {
 	Version        uint8
-	RequestId      string //nolint:revive // ABI component name requestId
+	RequestId      string // spelled as go-ethereum maps the ABI name requestId
 	ModelHash      [32]byte
 	AdapterHashes  [][32]byte
 	AdapterWeights []uint64
@@ -122,8 +122,8 @@ type ReceiptCommitment struct {
 type InferenceReceipt struct {
 	Status       uint8
 	FulfilledAt  uint64
-	ReceiptId    [32]byte //nolint:revive // ABI component name receiptId
-	ModelId      *big.Int //nolint:revive // ABI component name modelId
+	ReceiptId    [32]byte // ABI receiptId
+	ModelId      *big.Int // ABI modelId
 	AdapterIds   []*big.Int
 	Output       []byte
 	Contributors []common.Address

@@ -11,8 +11,9 @@ pragma solidity ^0.8.20;
 ///         transaction and replays exactly.
 /// @dev Implemented in Go (precompiles/inference.go); docs/precompiles.md has the
 ///      request-id rule, the receipt lifecycle, the storage layout and the gas.
-///      Lifecycle of a request id: None -> Fulfilled | Failed (fulfill, block N)
-///      -> Consumed (infer in block N) | Swept (sweep in a block after N). A
+///      Lifecycle of a request id: None -> Fulfilled | Failed (fulfill, block N);
+///      Fulfilled -> Consumed (infer in block N); Fulfilled | Failed -> Swept
+///      (sweep in a block after N). A
 ///      receipt is usable only in the block it was fulfilled in; each request id
 ///      is fulfilled at most once and consumed at most once. Payment goes through
 ///      the Attribution ledger (0x...0A02): Paid and Credited are emitted there.

@@ -394,7 +394,9 @@ func (e *Engine) step() bool {
 	}
 	e.plan = plan
 	if len(plan) == 0 {
-		return len(e.running) > 0
+		// Everything planned was preempted; go round again (admission may
+		// now succeed) rather than sleep.
+		return true
 	}
 	// Group rows by adapter (first-seen order) so each adapter is one
 	// contiguous lora.Segment. Batch composition never changes a row's

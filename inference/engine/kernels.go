@@ -102,7 +102,13 @@ func expf(x float32) float32 {
 	if x > 0 {
 		return float32(math.Exp(float64(x)))
 	}
-	n := float32(math.Floor(float64(float32(x*1.44269504088896341) + 0.5)))
+	// n = floor(x·log2(e) + 0.5), without math.Floor's call on amd64 v1.
+	y := float32(x*1.44269504088896341) + 0.5
+	ni := int32(y) // truncates toward zero; y ≤ 0.5 here
+	if float32(ni) > y {
+		ni--
+	}
+	n := float32(ni)
 	r := x - float32(n*0.693359375)
 	r = r - float32(n*-2.12194440e-4)
 	p := float32(float32(1.9875691500e-4)*r) + 1.3981999507e-3
@@ -111,7 +117,7 @@ func expf(x float32) float32 {
 	p = float32(p*r) + 1.6666665459e-1
 	p = float32(p*r) + 5.0000001201e-1
 	p = float32(float32(p*r)*r) + r + 1
-	return p * math.Float32frombits(uint32(int32(n)+127)<<23)
+	return p * math.Float32frombits(uint32(ni+127)<<23)
 }
 
 // silu(gate) ⊙ up, in place into gate.

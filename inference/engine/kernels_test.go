@@ -54,3 +54,13 @@ func TestExpf(t *testing.T) {
 	}
 	t.Logf("expf max error %.2f ulp", worst)
 }
+
+func BenchmarkExpf(b *testing.B) {
+	var s float32
+	for i := 0; i < b.N; i++ {
+		s += expf(-float32(i&1023) * 0.01)
+	}
+	if s < 0 {
+		b.Fatal(s)
+	}
+}

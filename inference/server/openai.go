@@ -9,6 +9,8 @@ import (
 	"math"
 	"net/http"
 	"strings"
+
+	"github.com/paichain/paichain/inference/receipt"
 )
 
 // APIError is an OpenAI-style error: the body is
@@ -467,12 +469,12 @@ type ChatChoice struct {
 // extension: the inference receipt, on the full response and on the chunk
 // that carries finish_reason.
 type Response struct {
-	ID                string `json:"id"`
-	Object            string `json:"object"`
-	Created           int64  `json:"created"`
-	Model             string `json:"model"`
-	SystemFingerprint string `json:"system_fingerprint"`
-	Choices           any    `json:"choices"`
-	Usage             *Usage `json:"usage,omitempty"`
-	Receipt           any    `json:"receipt,omitempty"`
+	ID                string           `json:"id"`
+	Object            string           `json:"object"`
+	Created           int64            `json:"created"`
+	Model             string           `json:"model"`
+	SystemFingerprint string           `json:"system_fingerprint"`
+	Choices           any              `json:"choices"`
+	Usage             *Usage           `json:"usage,omitempty"`
+	Receipt           *receipt.Receipt `json:"receipt,omitempty"`
 }

@@ -256,6 +256,10 @@ func (s *Server) engineError(w http.ResponseWriter, err error) *APIError {
 	return apiErr(http.StatusInternalServerError, "", "internal_error", "engine: %v", err)
 }
 
+// statusClientClosed is nginx's 499: the client went away first (only
+// ever seen in metrics, as nobody reads the response).
+const statusClientClosed = 499
+
 // adapterError maps adapter resolution and loading errors to HTTP.
 func adapterError(ref string, err error) *APIError {
 	var api *APIError
@@ -267,7 +271,7 @@ func adapterError(ref string, err error) *APIError {
 	case errors.Is(err, lora.ErrFormat), errors.Is(err, adapters.ErrHashMismatch):
 		return apiErr(http.StatusUnprocessableEntity, "model", "invalid_adapter", "adapter %q is unusable: %v", ref, err)
 	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
-		return apiErr(499, "", "cancelled", "request cancelled while loading adapter %q", ref)
+		return apiErr(statusClientClosed, "", "cancelled", "request cancelled while loading adapter %q", ref)
 	}
 	return apiErr(http.StatusInternalServerError, "model", "adapter_error", "adapter %q: %v", ref, err)
 }
