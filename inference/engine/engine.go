@@ -134,6 +134,10 @@ type Engine struct {
 	}
 
 	logitsMu sync.Mutex // serializes Logits calls
+
+	// stepHook, when set (tests, before any Submit), sees every step's row
+	// count and distinct adapters.
+	stepHook func(rows, adapters int)
 }
 
 type job struct {
@@ -427,6 +431,9 @@ func (e *Engine) step() bool {
 	e.stats.steps.Add(1)
 	e.stats.rows.Store(int64(rows))
 	e.stats.adapters.Store(int64(adapters))
+	if e.stepHook != nil {
+		e.stepHook(rows, adapters)
+	}
 	if err != nil {
 		// A forward error is a bug or a corrupt model: fail the batch, keep serving.
 		for _, p := range plan {

@@ -463,3 +463,88 @@ func TestLogitsMatchesScheduler(t *testing.T) {
 		}
 	}
 }
+
+// TestAdapterCap: with MaxAdaptersPerBatch 2, no step mixes more than two
+// adapters, yet every request (five adapters plus base) completes, and the
+// batch/token limits hold.
+func TestAdapterCap(t *testing.T) {
+	m := tinyModels(t)["llama"]
+	var adapters []*lora.Adapter
+	for i := 0; i < 5; i++ {
+		a, err := lora.Synthetic(m.Config, 2, 4, []string{"q_proj", "o_proj"}, uint64(70+i), false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		adapters = append(adapters, a)
+	}
+	e, err := New(m, Options{MaxBatch: 4, MaxBatchTokens: 16, PrefillChunk: 6, MaxAdaptersPerBatch: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	var mu sync.Mutex
+	maxAdapters, maxRows, steps := 0, 0, 0
+	e.stepHook = func(rows, n int) {
+		mu.Lock()
+		maxAdapters, maxRows, steps = max(maxAdapters, n), max(maxRows, rows), steps+1
+		mu.Unlock()
+	}
+	var wg sync.WaitGroup
+	for i := 0; i < 18; i++ {
+		var a *lora.Adapter
+		if i%6 != 5 {
+			a = adapters[i%6]
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			toks, fin, err := e.Generate(context.Background(), &Request{ID: fmt.Sprint(i), Prompt: []int{1, 2, 3, 4, 5, 6, 7, 8, 9, i}, Adapter: a, Params: greedy(6)})
+			if err != nil || fin != FinishLength || len(toks) != 6 {
+				t.Errorf("request %d: %v %s %v", i, toks, fin, err)
+			}
+		}()
+	}
+	wg.Wait()
+	mu.Lock()
+	defer mu.Unlock()
+	if maxAdapters > 2 || maxRows > 16 || steps == 0 {
+		t.Fatalf("max adapters per step %d (cap 2), max rows %d (budget 16)", maxAdapters, maxRows)
+	}
+	t.Logf("%d steps, max %d adapters, max %d rows", steps, maxAdapters, maxRows)
+}
+
+// TestCloseAndDefaultLength: MaxTokens 0 runs to the context; Close
+// finishes whatever is pending with ErrClosed and later Submits fail.
+func TestCloseAndDefaultLength(t *testing.T) {
+	m := loadStories(t)
+	e, err := New(m, Options{MaxBatch: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	toks, fin, err := e.Generate(context.Background(), &Request{Prompt: []int{1, 403}, Params: sample.Params{}})
+	if err != nil || fin != FinishLength || len(toks) != m.Config.MaxSeqLen-2 {
+		t.Fatalf("default length: %d tokens, %s, %v", len(toks), fin, err)
+	}
+	var chans []<-chan Event
+	for i := 0; i < 3; i++ {
+		ch, err := e.Submit(context.Background(), &Request{Prompt: []int{1}, Params: greedy(500)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		chans = append(chans, ch)
+	}
+	e.Close()
+	for i, ch := range chans {
+		var last Event
+		for ev := range ch {
+			last = ev
+		}
+		if !last.Done || (last.FinishReason != FinishError && last.FinishReason != FinishLength) || (last.FinishReason == FinishError && !errors.Is(last.Err, ErrClosed)) {
+			t.Errorf("request %d after Close: %+v", i, last)
+		}
+	}
+	if _, err := e.Submit(context.Background(), &Request{Prompt: []int{1}, Params: greedy(1)}); !errors.Is(err, ErrClosed) {
+		t.Fatalf("Submit after Close: %v", err)
+	}
+	e.Close() // idempotent
+}
