@@ -14,6 +14,7 @@ import (
 )
 
 // Datanet is an opened Datanet version: files memory-mapped, trees loaded.
+// It is read-only, so safe for concurrent use.
 type Datanet struct {
 	Manifest *Manifest
 	Text     sa.Text

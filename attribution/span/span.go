@@ -127,6 +127,9 @@ func Attribute(dn *datanet.Datanet, output []int, p Params) (*Evidence, error) {
 		for j := range k {
 			pos := dn.SA.At(lo + j)
 			doc := dn.DocAt(pos)
+			if doc < 0 || pos >= m.Tokens {
+				return nil, fmt.Errorf("span: %w: suffix %d at %d has no document (run datanet check)", datanet.ErrCorrupt, lo+j, pos)
+			}
 			rec := dn.Doc(doc)
 			sp.Occurrences = append(sp.Occurrences, Occurrence{
 				Rank: lo + j, Offset: pos, Doc: doc, ContributionID: dn.ContributionID(doc),

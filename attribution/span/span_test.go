@@ -351,3 +351,25 @@ func FuzzVerify(f *testing.F) {
 		Verify(c.dn.Manifest, ev, p)
 	})
 }
+
+func TestEmptyDatanet(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := datanet.Build(datanet.Config{Dir: dir, Tokenizer: datanet.TokenizerInfo{Name: "ids", VocabSize: 8}}, datanet.Slice(nil)); err != nil {
+		t.Fatal(err)
+	}
+	dn, err := datanet.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer dn.Close()
+	if err := dn.Check(); err != nil {
+		t.Fatal(err)
+	}
+	ev, err := Attribute(dn, []int{1, 2, 3, 4, 5}, DefaultParams())
+	if err != nil || len(ev.Spans) != 0 || len(ev.Weights) != 0 {
+		t.Fatalf("%+v %v", ev, err)
+	}
+	if ws, err := Verify(dn.Manifest, roundTrip(t, ev), DefaultParams()); err != nil || len(ws) != 0 {
+		t.Fatalf("Verify = %v, %v", ws, err)
+	}
+}

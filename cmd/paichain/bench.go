@@ -87,6 +87,13 @@ func runBenchInfer(c *cli.Context) error {
 	}
 	fmt.Fprintf(c.App.Writer, "bench infer: %s\n%d clients, %d requests, max_tokens %d, temperature %g, backend %s, GOMAXPROCS %d\n",
 		desc, cfg.Clients, cfg.Requests, cfg.MaxTokens, cfg.Temperature, c.String("backend"), runtime.GOMAXPROCS(0))
+	// Warm up (page in the weights, load each adapter once) so neither
+	// measured run pays the cold start.
+	warm := cfg
+	warm.Clients, warm.Requests, warm.MaxTokens = 1, len(cfg.Models), min(cfg.MaxTokens, 4)
+	if w, err := loadgen.Run(c.Context, warm); err != nil || w.Errors > 0 {
+		return fmt.Errorf("warm-up failed: %v %s", err, w.FirstError)
+	}
 	cpu0 := cpuSeconds()
 	res, err := loadgen.Run(c.Context, cfg)
 	if err != nil {

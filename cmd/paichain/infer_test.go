@@ -156,13 +156,26 @@ func TestInferVerify(t *testing.T) {
 		t.Fatalf("tampered verify exit: %v", err)
 	}
 
-	// A receipt edited without re-sealing fails its own hash check.
-	b, _ := rc.JSON()
-	bad := strings.Replace(string(b), `"finish_reason": "`, `"finish_reason": "x`, 1)
-	p := filepath.Join(t.TempDir(), "bad.json")
-	os.WriteFile(p, []byte(bad), 0o644)
-	if _, err := runApp(t, append([]string{"infer", "verify", p}, flags...)...); err == nil || !strings.Contains(err.Error(), "receipt_hash") {
-		t.Fatalf("unsealed edit: %v", err)
+	// Edited without re-sealing: the replay still names the index, and the
+	// receipt's own hashes are reported broken.
+	rc.OutputTokenIDs[k] = orig
+	if err := rc.Seal(); err != nil {
+		t.Fatal(err)
+	}
+	rc.OutputTokenIDs[k+2]++
+	out, err = runApp(t, append([]string{"infer", "verify", writeReceipt(t, rc)}, flags...)...)
+	if err == nil || !strings.Contains(out, fmt.Sprintf("diverged at token %d", k+2)) || !strings.Contains(out, "output_hash") {
+		t.Fatalf("unsealed edit: err %v, output %q", err, out)
+	}
+	// An intact receipt whose text was edited (re-sealed) fails on the text.
+	rc.OutputTokenIDs[k+2]--
+	rc.OutputText += "!"
+	if err := rc.Seal(); err != nil {
+		t.Fatal(err)
+	}
+	out, err = runApp(t, append([]string{"infer", "verify", writeReceipt(t, rc)}, flags...)...)
+	if err == nil || !strings.Contains(out, "output_text is not their decoding") {
+		t.Fatalf("text edit: err %v, output %q", err, out)
 	}
 }
 

@@ -75,6 +75,7 @@ func TestDevNodeWithCast(t *testing.T) {
 		cmd := exec.Command(cast, args...)
 		cmd.Env = append(os.Environ(), "HOME="+t.TempDir(), "NO_COLOR=1")
 		out, err := cmd.CombinedOutput()
+		t.Logf("cast %s\n%s", strings.Join(args, " "), out)
 		return strings.TrimSpace(string(out)), err
 	}
 	weights := "0x" + strings.Repeat("01", 32)

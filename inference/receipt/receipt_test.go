@@ -202,3 +202,19 @@ func FuzzReceiptABI(f *testing.F) {
 		}
 	})
 }
+
+func TestDecodeJSONLeavesHashesToVerifyHashes(t *testing.T) {
+	r := sample(t)
+	r.OutputTokenIDs[2]++ // edited, not re-sealed
+	b, _ := json.Marshal(r)
+	got, err := DecodeJSON(b)
+	if err != nil {
+		t.Fatalf("DecodeJSON rejected an edited but well-formed receipt: %v", err)
+	}
+	if err := got.VerifyHashes(); err == nil || !strings.Contains(err.Error(), "output_hash") {
+		t.Fatalf("VerifyHashes: %v", err)
+	}
+	if _, err := DecodeJSON([]byte(strings.Replace(string(b), `"version":1`, `"version":1,"x":0`, 1))); err == nil {
+		t.Fatal("DecodeJSON accepted an unknown field")
+	}
+}

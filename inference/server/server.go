@@ -125,6 +125,7 @@ func New(cfg Config) (*Server, error) {
 	mux.HandleFunc("POST /v1/completions", s.instrument("completions", s.handleCompletions))
 	mux.HandleFunc("POST /v1/chat/completions", s.instrument("chat", s.handleChat))
 	mux.HandleFunc("GET /v1/models", s.instrument("models", s.handleModels))
+	mux.HandleFunc("GET /v1/models/{id...}", s.instrument("models", s.handleModel))
 	mux.HandleFunc("GET /health", s.instrument("health", s.handleHealth))
 	mux.Handle("GET /metrics", promhttp.HandlerFor(s.reg, promhttp.HandlerOpts{}))
 	mux.HandleFunc("/", s.instrument("other", func(w http.ResponseWriter, r *http.Request) {
@@ -185,27 +186,46 @@ func randomSeed() uint64 {
 	return binary.LittleEndian.Uint64(b[:])
 }
 
-func (s *Server) handleModels(w http.ResponseWriter, _ *http.Request) {
-	type card struct {
-		ID      string `json:"id"`
-		Object  string `json:"object"`
-		Created int64  `json:"created"`
-		OwnedBy string `json:"owned_by"`
-		Root    string `json:"root,omitempty"`
-		Parent  string `json:"parent,omitempty"`
-	}
+// modelCard is one entry of /v1/models.
+type modelCard struct {
+	ID      string `json:"id"`
+	Object  string `json:"object"`
+	Created int64  `json:"created"`
+	OwnedBy string `json:"owned_by"`
+	Root    string `json:"root,omitempty"`
+	Parent  string `json:"parent,omitempty"`
+}
+
+// models lists the base model and, per registered adapter, its hash and
+// name forms of the model field.
+func (s *Server) models() []modelCard {
 	created := s.started.Unix()
-	cards := []card{{ID: s.cfg.ModelName, Object: "model", Created: created, OwnedBy: "paichain", Root: s.cfg.ModelName}}
+	cards := []modelCard{{ID: s.cfg.ModelName, Object: "model", Created: created, OwnedBy: "paichain", Root: s.cfg.ModelName}}
 	if s.store != nil {
 		for _, info := range s.store.List() {
 			hexHash := hex.EncodeToString(info.Hash[:])
-			cards = append(cards, card{ID: adapterPrefix + hexHash, Object: "model", Created: created, OwnedBy: "paichain", Root: s.cfg.ModelName, Parent: s.cfg.ModelName})
+			cards = append(cards, modelCard{ID: adapterPrefix + hexHash, Object: "model", Created: created, OwnedBy: "paichain", Root: s.cfg.ModelName, Parent: s.cfg.ModelName})
 			for _, n := range info.Names {
-				cards = append(cards, card{ID: adapterPrefix + n, Object: "model", Created: created, OwnedBy: "paichain", Root: adapterPrefix + hexHash, Parent: s.cfg.ModelName})
+				cards = append(cards, modelCard{ID: adapterPrefix + n, Object: "model", Created: created, OwnedBy: "paichain", Root: adapterPrefix + hexHash, Parent: s.cfg.ModelName})
 			}
 		}
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"object": "list", "data": cards})
+	return cards
+}
+
+func (s *Server) handleModels(w http.ResponseWriter, _ *http.Request) {
+	writeJSON(w, http.StatusOK, map[string]any{"object": "list", "data": s.models()})
+}
+
+func (s *Server) handleModel(w http.ResponseWriter, r *http.Request) {
+	id := r.PathValue("id")
+	for _, c := range s.models() {
+		if c.ID == id {
+			writeJSON(w, http.StatusOK, c)
+			return
+		}
+	}
+	writeError(w, apiErr(http.StatusNotFound, "model", "model_not_found", "model %q not found", id))
 }
 
 func (s *Server) handleHealth(w http.ResponseWriter, _ *http.Request) {

@@ -306,7 +306,7 @@ func TestBackpressureAndDisconnect(t *testing.T) {
 		t.Skip("slow model")
 	}
 	e, _ := synthEnv(t, slowCfg, engine.Options{MaxBatch: 1, MaxQueue: 1, Workers: 1})
-	long := `{"model":"synth","prompt":[1,5,6,7],"max_tokens":400,"temperature":0,"stream":true}`
+	long := `{"model":"synth","prompt":[1,5,6,7],"max_tokens":500,"temperature":0,"stream":true}`
 	cancelA, first := e.streamFirst(t, long)
 	if !strings.HasPrefix(first, "data: {") {
 		t.Fatalf("first event %q", first)
@@ -392,6 +392,12 @@ func TestAdaptersAndMerges(t *testing.T) {
 		if !strings.Contains(models, want) {
 			t.Errorf("/v1/models lacks %s: %s", want, models)
 		}
+	}
+	if card := string(e.get(t, "/v1/models/adapter:alpha")); !strings.Contains(card, `"id":"adapter:alpha","object":"model"`) {
+		t.Errorf("/v1/models/adapter:alpha: %s", card)
+	}
+	if resp, err := http.Get(e.http.URL + "/v1/models/adapter:nope"); err != nil || resp.StatusCode != 404 {
+		t.Errorf("unknown model card: %v %v", resp.StatusCode, err)
 	}
 	for _, tc := range []struct {
 		model  string

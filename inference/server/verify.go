@@ -23,16 +23,24 @@ type Verification struct {
 	// TextMismatch is set when the tokens match but the receipt's output
 	// text is not what they decode to.
 	TextMismatch bool
+	// Integrity is the receipt's own hash check (nil if its hashes match
+	// its payload): an edited receipt is replayed anyway, to show where it
+	// diverges, but never verifies.
+	Integrity error
 }
 
-// OK reports a full match.
-func (v Verification) OK() bool { return v.Match && !v.TextMismatch }
+// OK reports a full match of an intact receipt.
+func (v Verification) OK() bool { return v.Match && !v.TextMismatch && v.Integrity == nil }
 
 func (v Verification) String() string {
+	s := v.Divergence.String()
 	if v.Match && v.TextMismatch {
-		return "tokens match, but output_text is not their decoding"
+		s = "tokens match, but output_text is not their decoding"
 	}
-	return v.Divergence.String()
+	if v.Integrity != nil {
+		s += "; receipt integrity: " + v.Integrity.Error()
+	}
+	return s
 }
 
 // VerifyReceipt re-executes a receipt's request on eng (the CPU reference
@@ -44,7 +52,7 @@ func (v Verification) String() string {
 // same place on replay; one cut by a text stop sequence is compared over the
 // receipt's tokens only (the engine would have gone on).
 func VerifyReceipt(ctx context.Context, eng *engine.Engine, tok tokenizer.Tokenizer, store *adapters.Store, rc *receipt.Receipt) (Verification, error) {
-	if err := rc.Validate(); err != nil {
+	if err := rc.Check(); err != nil {
 		return Verification{}, err
 	}
 	m := eng.Model()
@@ -121,7 +129,7 @@ func VerifyReceipt(ctx context.Context, eng *engine.Engine, tok tokenizer.Tokeni
 			break
 		}
 	}
-	v := Verification{Divergence: receipt.Compare(rc.OutputTokenIDs, got), Replayed: got}
+	v := Verification{Divergence: receipt.Compare(rc.OutputTokenIDs, got), Replayed: got, Integrity: rc.VerifyHashes()}
 	v.TextMismatch = v.Match && wantText != rc.OutputText
 	return v, nil
 }

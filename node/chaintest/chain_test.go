@@ -59,6 +59,11 @@ func TestPrecompilesThroughTheChain(t *testing.T) {
 		t.Fatalf("ModelRegistered = %+v, %v", ev, err)
 	}
 	c.receipt(deployTx, types.ReceiptStatusSuccessful)
+	// bind set the gas limit from eth_estimateGas: it covered the
+	// precompile's own charge (well above the intrinsic ~22k) and sufficed.
+	if regTx.Gas() < 100_000 || r.GasUsed > regTx.Gas() {
+		t.Fatalf("registerModel: estimated gas %d, used %d", regTx.Gas(), r.GasUsed)
+	}
 
 	// eth_estimateGas went through the precompile (bind estimated the
 	// registration above); a duplicate now fails estimation with the
