@@ -54,6 +54,28 @@ fuzz: $(FORK)
 devnet: build
 	bin/paichain node --dev --http --http.addr 127.0.0.1 --http.port 8545 --datadir build/devnet
 
+## devnet-deps: OP Stack pieces of the full devnet (docs/devnet.md): optimism
+## v1.19.6 copy, contracts-bedrock forge artifacts, bin/paichain-devnet
+DEVNET_TOOLS := build/devnet-tools/.installed
+.PHONY: devnet-deps devnet-genesis test-devnet
+$(DEVNET_TOOLS): ops/devnet/package.json ops/devnet/package-lock.json
+	mkdir -p build/devnet-tools
+	cp ops/devnet/package.json ops/devnet/package-lock.json build/devnet-tools/
+	cd build/devnet-tools && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+devnet-deps: $(FORK) $(DEVNET_TOOLS)
+	ops/devnet/optimism.sh
+	ops/devnet/contracts.sh
+	cd ops/devnet && $(GO) build -o ../../bin/paichain-devnet ./cmd/paichain-devnet
+
+## devnet-genesis: L1 state with the OP contracts + L2 genesis/rollup config in build/devnet/genesis
+devnet-genesis: devnet-deps
+	bin/paichain-devnet genesis --out build/devnet/genesis
+
+## test-devnet: ops/devnet's own tests (separate module; needs devnet-deps)
+test-devnet: devnet-deps
+	cd ops/devnet && $(GO) test ./...
+
 ## bindings: regenerate contracts/bindings (solc-js 0.8.28 + abigen from the fork)
 .PHONY: bindings
 bindings: $(FORK) $(TOOLS)

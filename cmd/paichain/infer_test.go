@@ -219,6 +219,17 @@ func TestBenchInferSmoke(t *testing.T) {
 	}
 }
 
+func TestBenchInferURL(t *testing.T) {
+	url := serveStories(t)
+	out, err := runApp(t, "bench", "infer", "--url", url, "--served-model-name", "stories260K", "--clients", "2", "--requests", "4", "--max-tokens", "6")
+	if err != nil || !strings.Contains(out, "external server "+url) || !strings.Contains(out, "requests 4 (errors 0, 429s 0)") {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if _, err := runApp(t, "bench", "infer", "--url", url, "--baseline"); err == nil || !strings.Contains(err.Error(), "--baseline needs") {
+		t.Fatalf("--url --baseline: %v", err)
+	}
+}
+
 // TestInferBinaryCurlWalkthrough is docs/inference.md's walkthrough against
 // the built binary: serve stories260K, stream a completion the way curl
 // does, then stop the server with SIGINT.

@@ -188,6 +188,10 @@ func (b *Backend) payloadClientConfig() clients.PayloadClientConfig {
 // Name identifies the backend.
 func (b *Backend) Name() string { return "eigenda" }
 
+// MaxPayload is the largest payload Put accepts with the loaded SRS; the
+// HTTP server can cap request bodies with it.
+func (b *Backend) MaxPayload() int { return b.cfg.MaxPayload() }
+
 // Verification says how certs are checked, for /config and logs.
 func (b *Backend) Verification() string {
 	if b.onchain {

@@ -130,7 +130,7 @@ func randomPayload(t testing.TB, n int) []byte {
 
 func TestPutGetRoundTrip(t *testing.T) {
 	e := newEnv(t, nil, fakes.DisperserConfig{Operators: 4, NonSigners: 1})
-	max := e.b.cfg.MaxPayload()
+	max := e.b.MaxPayload()
 	if max != (testSRSPoints-1)*31 {
 		t.Fatalf("max payload %d", max)
 	}

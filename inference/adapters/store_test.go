@@ -436,3 +436,25 @@ func TestThousandsBounded(t *testing.T) {
 	}
 	t.Logf("stats: %+v", st)
 }
+
+func TestHTTPLimitsAndClose(t *testing.T) {
+	src := t.TempDir()
+	hs := writeSource(t, src, microConfig, 1, 4, 600)
+	srv := httptest.NewServer(http.FileServer(http.Dir(src)))
+	defer srv.Close()
+	f := &HTTPFetcher{BaseURL: srv.URL, TempDir: t.TempDir(), MaxBytes: 64}
+	if _, err := f.Fetch(context.Background(), hs[0]); err == nil || !strings.Contains(err.Error(), "limit") {
+		t.Fatalf("oversized body: %v", err)
+	}
+	f.MaxBytes = 0
+	s, _ := Open(StoreConfig{Fetchers: []Fetcher{f}}, microConfig)
+	a, rel := acquireOK(t, s, hs[0])
+	s.Close()
+	if _, _, err := s.Acquire(context.Background(), hs[0]); !errors.Is(err, ErrClosed) {
+		t.Fatalf("acquire after close: %v", err)
+	}
+	rel() // releasing after Close is harmless; the adapter stays usable
+	if a.Pair(0, "q_proj") == nil {
+		t.Fatal("acquired adapter lost its factors")
+	}
+}

@@ -370,30 +370,17 @@ func (f *Forward) attend(l, r, h int, scores []float32) {
 	// as a plain loop; products rounded explicitly so nothing fuses).
 	k0 := 0
 	for ; k0+8 <= hd; k0 += 8 {
-		var a0, a1, a2, a3, a4, a5, a6, a7 float32
+		var acc [8]float32
 		i = 0
 		for t := start; t <= pos; {
 			within := t % bs
 			n := min(bs-within, pos+1-t)
 			off := (int(seq.Blocks[t/bs])*bs+within)*kvd + kvh*hd + k0
-			for j := 0; j < n; j++ {
-				p := sc[i]
-				v := V[off : off+8 : off+8]
-				a0 += float32(p * v[0])
-				a1 += float32(p * v[1])
-				a2 += float32(p * v[2])
-				a3 += float32(p * v[3])
-				a4 += float32(p * v[4])
-				a5 += float32(p * v[5])
-				a6 += float32(p * v[6])
-				a7 += float32(p * v[7])
-				i++
-				off += kvd
-			}
+			wsum8(&acc, sc[i:i+n], V, off, kvd)
+			i += n
 			t += n
 		}
-		o := out[k0 : k0+8 : k0+8]
-		o[0], o[1], o[2], o[3], o[4], o[5], o[6], o[7] = a0, a1, a2, a3, a4, a5, a6, a7
+		copy(out[k0:k0+8], acc[:])
 	}
 	for ; k0 < hd; k0++ {
 		var a float32

@@ -47,6 +47,25 @@ func dot4Scalar(x, w0, w1, w2, w3 []float32) (float32, float32, float32, float32
 	return dotScalar(x, w0), dotScalar(x, w1), dotScalar(x, w2), dotScalar(x, w3)
 }
 
+// wsum8Scalar adds Σ_j p[j]·v_j to acc, where v_j = V[off+j·stride :][:8],
+// in ascending j, each product rounded before its add.
+func wsum8Scalar(acc *[8]float32, p []float32, V []float32, off, stride int) {
+	a0, a1, a2, a3, a4, a5, a6, a7 := acc[0], acc[1], acc[2], acc[3], acc[4], acc[5], acc[6], acc[7]
+	for _, pj := range p {
+		v := V[off : off+8 : off+8]
+		a0 += float32(pj * v[0])
+		a1 += float32(pj * v[1])
+		a2 += float32(pj * v[2])
+		a3 += float32(pj * v[3])
+		a4 += float32(pj * v[4])
+		a5 += float32(pj * v[5])
+		a6 += float32(pj * v[6])
+		a7 += float32(pj * v[7])
+		off += stride
+	}
+	*acc = [8]float32{a0, a1, a2, a3, a4, a5, a6, a7}
+}
+
 // matmul computes out[t][n] = dot(x[t], w[n]) (+ bias[n]) for weight rows
 // n in [lo, hi) and all T input rows. x is T×k, w is N×k, out is T×N.
 // Weight rows are the outer loop, four at a time, so each streams from

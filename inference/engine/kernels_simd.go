@@ -66,3 +66,18 @@ func reduce8(s *[8]float32, x, w []float32, i int) float32 {
 	}
 	return r
 }
+
+// wsum8 is wsum8Scalar with the eight columns in one vector lane each.
+func wsum8(acc *[8]float32, p []float32, V []float32, off, stride int) {
+	if !SIMD {
+		wsum8Scalar(acc, p, V, off, stride)
+		return
+	}
+	a := archsimd.LoadFloat32x8(acc)
+	for _, pj := range p {
+		a = a.Add(archsimd.BroadcastFloat32x8(pj).Mul(archsimd.LoadFloat32x8Slice(V[off : off+8])))
+		off += stride
+	}
+	a.Store(acc)
+	archsimd.ClearAVXUpperBits()
+}

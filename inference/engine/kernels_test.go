@@ -37,6 +37,28 @@ func TestKernelsMatchScalar(t *testing.T) {
 	}
 }
 
+func TestWsum8MatchesScalar(t *testing.T) {
+	V := make([]float32, 40*12)
+	p := make([]float32, 40)
+	for i := range V {
+		V[i] = float32(math.Sin(float64(i))) * 3
+	}
+	for i := range p {
+		p[i] = float32(math.Cos(float64(i*i))) / 7
+	}
+	for n := 0; n <= 40; n++ {
+		var a, b [8]float32
+		a[3], b[3] = 0.25, 0.25
+		wsum8(&a, p[:n], V, 2, 12)
+		wsum8Scalar(&b, p[:n], V, 2, 12)
+		for k := range a {
+			if math.Float32bits(a[k]) != math.Float32bits(b[k]) {
+				t.Fatalf("n=%d lane %d: %v vs scalar %v", n, k, a[k], b[k])
+			}
+		}
+	}
+}
+
 func TestExpf(t *testing.T) {
 	worst := 0.0
 	for x := float32(0); x > -87; x -= 0.000731 {

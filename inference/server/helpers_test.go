@@ -30,7 +30,7 @@ type env struct {
 	store *adapters.Store
 }
 
-func newEnv(t *testing.T, m *model.Model, tokPath string, opts engine.Options, store *adapters.Store, name string) *env {
+func newEnv(t testing.TB, m *model.Model, tokPath string, opts engine.Options, store *adapters.Store, name string) *env {
 	t.Helper()
 	eng, err := engine.New(m, opts)
 	if err != nil {
@@ -56,7 +56,7 @@ func newEnv(t *testing.T, m *model.Model, tokPath string, opts engine.Options, s
 }
 
 // storiesEnv serves llama2.c's stories260K with its 512-token vocabulary.
-func storiesEnv(t *testing.T, opts engine.Options) *env {
+func storiesEnv(t testing.TB, opts engine.Options) *env {
 	t.Helper()
 	m, err := model.Load(testutil.SharedFile(t, "testdata/llama2c/stories260K.bin"))
 	if err != nil {

@@ -92,11 +92,15 @@ func (c *mergeCache) get(ctx context.Context, key string, build func() (*lora.Ad
 // the merged adapter owns its weights, so the inputs need no pin afterwards.
 // The server and `infer verify` share it, so both build the same adapter.
 func buildMerged(ctx context.Context, c *mergeCache, store *adapters.Store, method string, refs []receipt.AdapterRef, seed uint64) (*lora.Adapter, error) {
+	// The merge is shared with every request waiting for it, so the first
+	// requester leaving must not fail it: load the inputs without its
+	// cancellation (waiters still give up on their own contexts).
+	bctx := context.WithoutCancel(ctx)
 	build := func() (*lora.Adapter, error) {
 		ins := make([]*lora.Adapter, len(refs))
 		ws := make([]float64, len(refs))
 		for i, r := range refs {
-			a, release, err := store.Acquire(ctx, r.Hash)
+			a, release, err := store.Acquire(bctx, r.Hash)
 			if err != nil {
 				return nil, adapterError(r.Hash.String(), err)
 			}

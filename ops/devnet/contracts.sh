@@ -26,7 +26,7 @@ solc_versions=(0.8.15 0.8.25)
 stamp=$( (
 	echo "profile=$profile"
 	cat "$root/build/optimism/.paichain-optimism" "$devnet/package-lock.json" "$devnet/solc-heap.js" "$0"
-	cd "$devnet" && find forge-std lib-keccak cmd/forgestdconsole -type f | LC_ALL=C sort | while read -r f; do echo "$f"; cat "$f"; done
+	cd "$devnet" && find forge-std lib-keccak solmate-compat cmd/forgestdconsole -type f | LC_ALL=C sort | while read -r f; do echo "$f"; cat "$f"; done
 ) | sha256sum | cut -d' ' -f1)
 if [[ -f "$out/.paichain-contracts" && "$(cat "$out/.paichain-contracts")" == "$stamp" ]]; then
 	exit 0
@@ -55,6 +55,9 @@ chmod -R u+w "$tmp"
 # A few scripts import OpenZeppelin by its directory name; upstream's
 # submodule checkout resolves that through forge's auto-remapping.
 echo 'openzeppelin-contracts/=lib/openzeppelin-contracts/' >"$tmp/remappings.txt"
+# forge 1.x lints on build and foundry.toml's deny = "warnings" turns the
+# lints upstream's sources trip into errors; lints are upstream's business.
+printf '\n[lint]\nlint_on_build = false\n' >>"$tmp/foundry.toml"
 
 # lib/ in the layout foundry.toml's remappings expect.
 nm="$tools/node_modules"
@@ -63,6 +66,7 @@ cp -R "$nm/@openzeppelin/contracts" "$tmp/lib/openzeppelin-contracts/contracts"
 cp -R "$nm/@openzeppelin/contracts-upgradeable" "$tmp/lib/openzeppelin-contracts-upgradeable/contracts"
 cp -R "$nm/@openzeppelin/contracts-v5" "$tmp/lib/openzeppelin-contracts-v5/contracts"
 cp -R "$nm/solmate" "$tmp/lib/solmate"
+cp "$devnet/solmate-compat/src/utils/FixedPointMathLib.sol" "$tmp/lib/solmate/src/utils/FixedPointMathLib.sol"
 cp -R "$nm/solady" "$tmp/lib/solady"
 mkdir -p "$tmp/lib/safe-contracts"
 cp -R "$nm/@safe-global/safe-contracts/contracts" "$tmp/lib/safe-contracts/contracts"
