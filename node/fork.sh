@@ -8,6 +8,11 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 out="$root/build/op-geth"
 patches=("$root"/node/patches/*.patch)
 
+# build/ is its own (empty) module so `go ... ./...` in the repository never
+# descends into the build trees kept there.
+mkdir -p "$root/build"
+[[ -f "$root/build/go.mod" ]] || printf 'module github.com/paichain/paichain/build\n\ngo 1.24.0\n' >"$root/build/go.mod"
+
 cd "$root/node/upstream"
 go mod download github.com/ethereum/go-ethereum
 src=$(go list -m -f '{{.Dir}}' github.com/ethereum/go-ethereum)
