@@ -344,9 +344,9 @@ func (e *Engine) shutdown() {
 func (e *Engine) finish(j *job, reason string, tok int, err error) {
 	e.kv.Release(&j.seq)
 	j.stopAfter()
+	e.stats.completed.Add(1)
 	j.out.push(Event{Token: tok, Done: true, FinishReason: reason, Err: err,
 		PromptTokens: j.nPrompt, CompletionTokens: len(j.tokens) - j.nPrompt})
-	e.stats.completed.Add(1)
 }
 
 // step runs one scheduling round; false means there was nothing to do.

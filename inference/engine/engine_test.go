@@ -320,13 +320,12 @@ func TestSchedulerDeterminism(t *testing.T) {
 			t.Fatalf("request %d: batched %v, alone %v", i, got[i], want[i])
 		}
 	}
+	// The last Done event can overtake the end-of-step bookkeeping.
+	waitFor(t, func() bool { s := busy.Stats(); return s.KVBlocksUsed == 0 && s.Running == 0 && s.Queued == 0 })
 	st := busy.Stats()
 	t.Logf("stats: %+v", st)
 	if st.Preemptions == 0 {
 		t.Errorf("expected the 12-block cache to force preemptions")
-	}
-	if st.KVBlocksUsed != 0 || st.Running != 0 || st.Queued != 0 {
-		t.Errorf("engine not drained: %+v", st)
 	}
 }
 

@@ -18,7 +18,7 @@ tools="$root/build/devnet-tools"
 src="$root/build/optimism/packages/contracts-bedrock"
 out="$root/build/contracts-bedrock"
 profile="${FOUNDRY_PROFILE:-lite}"
-solc_versions=(0.8.15 0.8.25)
+solc_versions=(0.8.15 0.8.19 0.8.25)
 
 [[ -f "$root/build/optimism/.paichain-optimism" ]] || { echo "contracts: run ops/devnet/optimism.sh first (make devnet-deps)" >&2; exit 1; }
 [[ -x "$tools/node_modules/.bin/forge" ]] || { echo "contracts: npm tools missing in $tools (make devnet-deps)" >&2; exit 1; }
@@ -26,7 +26,7 @@ solc_versions=(0.8.15 0.8.25)
 stamp=$( (
 	echo "profile=$profile"
 	cat "$root/build/optimism/.paichain-optimism" "$devnet/package-lock.json" "$devnet/solc-heap.js" "$0"
-	cd "$devnet" && find forge-std lib-keccak solmate-compat cmd/forgestdconsole -type f | LC_ALL=C sort | while read -r f; do echo "$f"; cat "$f"; done
+	cd "$devnet" && find forge-std lib-keccak solmate-compat eas-compat cmd/forgestdconsole -type f | LC_ALL=C sort | while read -r f; do echo "$f"; cat "$f"; done
 ) | sha256sum | cut -d' ' -f1)
 if [[ -f "$out/.paichain-contracts" && "$(cat "$out/.paichain-contracts")" == "$stamp" ]]; then
 	exit 0
@@ -73,6 +73,12 @@ cp -R "$nm/@safe-global/safe-contracts/contracts" "$tmp/lib/safe-contracts/contr
 cp -R "$devnet/forge-std" "$tmp/lib/forge-std"
 (cd "$devnet" && go run ./cmd/forgestdconsole) >"$tmp/lib/forge-std/src/console.sol"
 cp -R "$devnet/lib-keccak" "$tmp/lib/lib-keccak"
+# src/vendor/eas: npm's EAS under another file name + our no-argument EAS.
+mkdir -p "$tmp/lib/eas-contracts" "$tmp/src/vendor/eas"
+cp -R "$nm/@ethereum-attestation-service/eas-contracts/contracts" "$tmp/lib/eas-contracts/contracts"
+mv "$tmp/lib/eas-contracts/contracts/EAS.sol" "$tmp/lib/eas-contracts/contracts/EASUpstream.sol"
+cp "$devnet/eas-compat/EAS.sol" "$tmp/src/vendor/eas/EAS.sol"
+echo '@ethereum-attestation-service/eas-contracts/=lib/eas-contracts/' >>"$tmp/remappings.txt"
 
 echo "contracts: forge build (profile $profile) in $tmp"
 start=$(date +%s)

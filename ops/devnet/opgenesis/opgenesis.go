@@ -87,7 +87,12 @@ func Build(ctx context.Context, cfg Config) (*Result, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = log.NewLogger(log.DiscardHandler())
 	}
-	loc, err := artifacts.NewFileLocator(cfg.ArtifactsDir)
+	// The locator is a file:// URL: a relative path would parse as a host.
+	dir, err := filepath.Abs(cfg.ArtifactsDir)
+	if err != nil {
+		return nil, fmt.Errorf("opgenesis: artifacts %s: %w", cfg.ArtifactsDir, err)
+	}
+	loc, err := artifacts.NewFileLocator(dir)
 	if err != nil {
 		return nil, fmt.Errorf("opgenesis: artifacts %s: %w", cfg.ArtifactsDir, err)
 	}
