@@ -14,6 +14,7 @@ import (
 
 	"github.com/paichain/paichain/attribution/datanet"
 	"github.com/paichain/paichain/attribution/sa"
+	"github.com/paichain/paichain/internal/cputime"
 )
 
 // Benchmarks run on a synthetic Zipf corpus of ATTRIBUTION_BENCH_TOKENS
@@ -98,14 +99,14 @@ func BenchmarkDatanetBuild(b *testing.B) {
 			os.RemoveAll(dir)
 		}
 		resetPeak()
-		start, cpu := time.Now(), processCPU()
+		start, cpu := time.Now(), cputime.Process()
 		cfg := benchConfig(dir)
 		cfg.SA.ChunkSuffixes = chunk
 		m, err := datanet.Build(cfg, datanet.Synthetic(n, 32000, 512, 1000, 1))
 		if err != nil {
 			b.Fatal(err)
 		}
-		el, cpuEl := time.Since(start), processCPU()-cpu
+		el, cpuEl := time.Since(start), cputime.Process()-cpu
 		b.ReportMetric(cpuEl.Seconds(), "cpu-s/build")
 		committed := m.Files.Tokens.Bytes + m.Files.SA.Bytes + m.Files.Docs.Bytes + m.Files.Counts.Bytes + 4*datanet.HeaderSize
 		b.ReportMetric(float64(committed)/float64(m.Suffixes), "bytes/token")
@@ -130,13 +131,13 @@ func BenchmarkSuffixArray(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		start, cpu := time.Now(), processCPU()
+		start, cpu := time.Now(), cputime.Process()
 		if _, err := sa.Build(dn.Text, f, dn.SA.Width, opt); err != nil {
 			b.Fatal(err)
 		}
 		f.Close()
 		b.ReportMetric(time.Since(start).Seconds(), "s/build")
-		b.ReportMetric((processCPU() - cpu).Seconds(), "cpu-s/build")
+		b.ReportMetric((cputime.Process() - cpu).Seconds(), "cpu-s/build")
 		b.ReportMetric(peakRSS(), "peak-RSS-MiB")
 	}
 	b.ReportMetric(float64(dn.Manifest.Suffixes), "tokens")
@@ -177,7 +178,7 @@ func BenchmarkAttribute256(b *testing.B) {
 	p := DefaultParams()
 	var spans, size int
 	b.ResetTimer()
-	cpu := processCPU()
+	cpu := cputime.Process()
 	for i := 0; i < b.N; i++ {
 		ev, err := Attribute(dn, outs[i%len(outs)], p)
 		if err != nil {
@@ -189,7 +190,7 @@ func BenchmarkAttribute256(b *testing.B) {
 			size += len(j)
 		}
 	}
-	b.ReportMetric(float64((processCPU()-cpu).Microseconds())/1000/float64(b.N), "cpu-ms/op")
+	b.ReportMetric(float64((cputime.Process()-cpu).Microseconds())/1000/float64(b.N), "cpu-ms/op")
 	b.ReportMetric(float64(spans)/float64(b.N), "spans/op")
 	b.ReportMetric(float64(size)/float64(min(b.N, len(outs)))/1024, "evidence-KiB/op")
 }
@@ -217,7 +218,7 @@ func BenchmarkVerify256(b *testing.B) {
 		leaves += len(ev.Proofs.Tokens) + len(ev.Proofs.SA) + len(ev.Proofs.Docs) + len(ev.Proofs.Counts)
 	}
 	b.ResetTimer()
-	cpu := processCPU()
+	cpu := cputime.Process()
 	for i := 0; i < b.N; i++ {
 		if _, err := Verify(dn.Manifest, evs[i%len(evs)], p); err != nil {
 			b.Fatal(err)
@@ -225,7 +226,7 @@ func BenchmarkVerify256(b *testing.B) {
 	}
 	spansPerOp := float64(spans) / float64(len(evs))
 	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/spansPerOp, "µs/span")
-	b.ReportMetric(float64((processCPU()-cpu).Microseconds())/float64(b.N)/spansPerOp, "cpu-µs/span")
+	b.ReportMetric(float64((cputime.Process()-cpu).Microseconds())/float64(b.N)/spansPerOp, "cpu-µs/span")
 	b.ReportMetric(float64(spans)/float64(len(evs)), "spans/op")
 	b.ReportMetric(float64(size)/float64(spans)/1024, "evidence-KiB/span")
 	b.ReportMetric(float64(leaves)/float64(spans), "chunks/span")

@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -22,6 +21,7 @@ import (
 	"github.com/paichain/paichain/inference/server"
 	"github.com/paichain/paichain/inference/server/loadgen"
 	"github.com/paichain/paichain/inference/tokenizer"
+	"github.com/paichain/paichain/internal/cputime"
 )
 
 var benchCommand = &cli.Command{
@@ -94,23 +94,23 @@ func runBenchInfer(c *cli.Context) error {
 	if w, err := loadgen.Run(c.Context, warm); err != nil || w.Errors > 0 {
 		return fmt.Errorf("warm-up failed: %v %s", err, w.FirstError)
 	}
-	cpu0 := cpuSeconds()
+	cpu0 := cputime.Process().Seconds()
 	res, err := loadgen.Run(c.Context, cfg)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(c.App.Writer, "-- HTTP/SSE (OpenAI API over loopback)\n%s", res)
 	if bs != nil {
-		printCPU(c, cpuSeconds()-cpu0, res)
+		printCPU(c, cputime.Process().Seconds()-cpu0, res)
 	}
 	if c.Bool("baseline") {
-		cpu0 = cpuSeconds()
+		cpu0 = cputime.Process().Seconds()
 		base, err := runBaseline(c, bs, cfg)
 		if err != nil {
 			return err
 		}
 		fmt.Fprintf(c.App.Writer, "-- engine direct (same load, no HTTP)\n%s", base)
-		printCPU(c, cpuSeconds()-cpu0, base)
+		printCPU(c, cputime.Process().Seconds()-cpu0, base)
 	}
 	if bs != nil {
 		fmt.Fprintf(c.App.Writer, "peak RSS        %.1f MiB (VmHWM, server and clients in one process)\n", float64(loadgen.PeakRSS())/(1<<20))
@@ -119,16 +119,6 @@ func runBenchInfer(c *cli.Context) error {
 		return fmt.Errorf("%d requests failed", res.Errors)
 	}
 	return nil
-}
-
-// cpuSeconds is the process's user+system CPU time. On a shared machine
-// tokens per CPU-second is steadier than tokens per wall second.
-func cpuSeconds() float64 {
-	var ru syscall.Rusage
-	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
 }
 
 func printCPU(c *cli.Context, cpu float64, r loadgen.Result) {

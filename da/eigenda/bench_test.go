@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"runtime"
-	"syscall"
 	"testing"
 	"time"
 
@@ -13,6 +12,7 @@ import (
 
 	"github.com/paichain/paichain/da"
 	"github.com/paichain/paichain/da/eigenda/fakes"
+	"github.com/paichain/paichain/internal/cputime"
 )
 
 // BenchmarkDecodeCertV2 measures parsing and curve-checking a real cert
@@ -56,7 +56,7 @@ func BenchmarkPutGet(b *testing.B) {
 			b.SetBytes(int64(size))
 			// The load on a shared box inflates wall time; process CPU
 			// time (client and fakes together) does not.
-			cpu0 := processCPU(b)
+			cpu0 := cputime.Process()
 			for b.Loop() {
 				payload[0]++ // a new blob each time
 				c, err := e.b.Put(context.Background(), payload)
@@ -67,7 +67,7 @@ func BenchmarkPutGet(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
-			b.ReportMetric(float64((processCPU(b)-cpu0).Milliseconds())/float64(b.N), "cpu-ms/op")
+			b.ReportMetric(float64((cputime.Process()-cpu0).Milliseconds())/float64(b.N), "cpu-ms/op")
 		})
 	}
 }
@@ -85,15 +85,6 @@ func benchCert(b *testing.B) (da.Cert, *env) {
 		b.Fatal(err)
 	}
 	return c, e
-}
-
-// processCPU is the user+system CPU time this process has used.
-func processCPU(b *testing.B) time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		b.Fatal(err)
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // BenchmarkLoadSRS measures start-up: reading and decompressing the
@@ -115,13 +106,13 @@ func BenchmarkLoadSRS(b *testing.B) {
 		}},
 	} {
 		b.Run(tt.name, func(b *testing.B) {
-			cpu0 := processCPU(b)
+			cpu0 := cputime.Process()
 			for b.Loop() {
 				if err := tt.load(); err != nil {
 					b.Fatal(err)
 				}
 			}
-			b.ReportMetric(float64((processCPU(b)-cpu0).Milliseconds())/float64(b.N), "cpu-ms/op")
+			b.ReportMetric(float64((cputime.Process()-cpu0).Milliseconds())/float64(b.N), "cpu-ms/op")
 		})
 	}
 }

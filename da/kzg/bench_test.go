@@ -3,29 +3,20 @@ package kzg_test
 import (
 	"math/rand/v2"
 	"os"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/paichain/paichain/da/codec"
 	"github.com/paichain/paichain/da/kzg"
+	"github.com/paichain/paichain/internal/cputime"
 )
 
 // The 1 MiB figures: a 1,048,576-byte payload is a 65,536-symbol blob.
 
-// cpuTime is this process's user+system CPU time. On a shared machine wall
-// time per op depends on other load; CPU seconds per op do not, and divided
-// by the cores the op keeps busy they bound its wall time on an idle box.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
 // loop runs op b.N times and reports CPU ms per op next to ns/op.
 func loop(b *testing.B, op func() error) {
 	b.ResetTimer()
-	c0 := cpuTime()
+	c0 := cputime.Process()
 	n := 0
 	for b.Loop() {
 		if err := op(); err != nil {
@@ -33,7 +24,7 @@ func loop(b *testing.B, op func() error) {
 		}
 		n++
 	}
-	b.ReportMetric(float64(cpuTime()-c0)/float64(time.Millisecond)/float64(n), "cpu-ms/op")
+	b.ReportMetric(float64(cputime.Process()-c0)/float64(time.Millisecond)/float64(n), "cpu-ms/op")
 }
 
 func payload1MiB() []byte {

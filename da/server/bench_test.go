@@ -7,22 +7,14 @@ import (
 	"math/rand/v2"
 	"net"
 	"net/http"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/paichain/paichain/da/codec"
 	"github.com/paichain/paichain/da/devnet"
 	"github.com/paichain/paichain/da/server"
+	"github.com/paichain/paichain/internal/cputime"
 )
-
-// cpuTime is this process's user+system CPU time: on a shared machine it is
-// the load-independent cost of an op (see da/kzg's benchmarks).
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
 
 // Put and get through the HTTP server on the devnet backend. A put includes
 // blob encoding, all three KZG commitments, signing and an fsynced write.
@@ -52,12 +44,12 @@ func BenchmarkPutGet(b *testing.B) {
 				b.Fatal(err)
 			}
 			b.SetBytes(int64(size))
-			c0, i := cpuTime(), 0
+			c0, i := cputime.Process(), 0
 			for ; b.Loop(); i++ {
 				payload[0] = byte(i) // a fresh blob each time, no dedup
 				comm = f.put(b, payload)
 			}
-			b.ReportMetric(float64(cpuTime()-c0)/float64(time.Millisecond)/float64(i), "cpu-ms/op")
+			b.ReportMetric(float64(cputime.Process()-c0)/float64(time.Millisecond)/float64(i), "cpu-ms/op")
 		})
 		b.Run(fmt.Sprintf("get/%d", size), func(b *testing.B) {
 			if comm == nil {
@@ -65,14 +57,14 @@ func BenchmarkPutGet(b *testing.B) {
 			}
 			b.SetBytes(int64(size))
 			path := "/get/0x" + hex.EncodeToString(comm)
-			c0, i := cpuTime(), 0
+			c0, i := cputime.Process(), 0
 			for ; b.Loop(); i++ {
 				code, body := f.do(b, http.MethodGet, path, nil)
 				if code != http.StatusOK || len(body) != size {
 					b.Fatalf("get: %d", code)
 				}
 			}
-			b.ReportMetric(float64(cpuTime()-c0)/float64(time.Millisecond)/float64(i), "cpu-ms/op")
+			b.ReportMetric(float64(cputime.Process()-c0)/float64(time.Millisecond)/float64(i), "cpu-ms/op")
 		})
 	}
 }
@@ -81,8 +73,10 @@ func BenchmarkPutGet(b *testing.B) {
 // does before it answers: open the store and SRS, build the server, listen,
 // and serve the first /health.
 func BenchmarkDevnetStart(b *testing.B) {
-	c0, i := cpuTime(), 0
-	defer func() { b.ReportMetric(float64(cpuTime()-c0)/float64(time.Millisecond)/float64(i), "cpu-ms/op") }()
+	c0, i := cputime.Process(), 0
+	defer func() {
+		b.ReportMetric(float64(cputime.Process()-c0)/float64(time.Millisecond)/float64(i), "cpu-ms/op")
+	}()
 	for ; b.Loop(); i++ {
 		dir := b.TempDir()
 		dev, err := devnet.Open(devnet.Config{Dir: dir})

@@ -5,12 +5,12 @@ import (
 	"fmt"
 	"os"
 	"slices"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/paichain/paichain/inference/lora"
 	"github.com/paichain/paichain/inference/model"
+	"github.com/paichain/paichain/internal/cputime"
 )
 
 // BenchmarkJITLoad measures Acquire of an adapter that is not in engine
@@ -63,7 +63,7 @@ func BenchmarkJITLoad(b *testing.B) {
 					}
 					rel()
 					times := make([]time.Duration, 0, b.N)
-					cpu0 := cpuTime()
+					cpu0 := cputime.Process()
 					b.ResetTimer()
 					for b.Loop() {
 						t0 := time.Now()
@@ -75,7 +75,7 @@ func BenchmarkJITLoad(b *testing.B) {
 						rel()
 					}
 					b.StopTimer()
-					cpu := cpuTime() - cpu0
+					cpu := cputime.Process() - cpu0
 					st := s.Stats()
 					if hits := map[string]uint64{"disk": st.Disk.Hits, "host": st.Host.Hits}[tier]; hits < uint64(len(times)) {
 						b.Fatalf("%s hits %d for %d loads: the benchmark measured another tier (%+v)", tier, hits, len(times), st)
@@ -89,15 +89,6 @@ func BenchmarkJITLoad(b *testing.B) {
 			}
 		}
 	}
-}
-
-// cpuTime is the process's user+system CPU time: on a shared, loaded
-// machine it tells the work done apart from the time spent waiting for a
-// core.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }

@@ -4,11 +4,10 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
-	"syscall"
 	"testing"
-	"time"
 
 	"github.com/paichain/paichain/inference/model"
+	"github.com/paichain/paichain/internal/cputime"
 )
 
 // BenchmarkApplySegments measures one LoRA linear (stories15M q_proj and
@@ -28,7 +27,7 @@ func BenchmarkApplySegments(b *testing.B) {
 		y := make([]float32, rows*out)
 		w := randomRows(rng, out, in)
 		b.Run(fmt.Sprintf("%s/base", module), func(b *testing.B) {
-			c0 := cpuTime()
+			c0 := cputime.Process()
 			for b.Loop() {
 				for r := 0; r < rows; r++ {
 					xr := x[r*in : (r+1)*in]
@@ -38,7 +37,7 @@ func BenchmarkApplySegments(b *testing.B) {
 				}
 			}
 			b.ReportMetric(float64(rows)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
-			b.ReportMetric(float64(rows)*float64(b.N)/(cpuTime()-c0).Seconds(), "rows/cpu-s")
+			b.ReportMetric(float64(rows)*float64(b.N)/(cputime.Process()-c0).Seconds(), "rows/cpu-s")
 		})
 		pool := make([]*Adapter, 512)
 		for i := range pool {
@@ -62,22 +61,14 @@ func BenchmarkApplySegments(b *testing.B) {
 			}
 			segs := segmentsOf(as)
 			b.Run(fmt.Sprintf("%s/adapters=%d", module, distinct), func(b *testing.B) {
-				c0 := cpuTime()
+				c0 := cputime.Process()
 				for b.Loop() {
 					ApplySegmentsAt(0, mustIndex(module), x, in, y, out, segs, 0)
 				}
 				b.ReportMetric(float64(rows)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
-				b.ReportMetric(float64(rows)*float64(b.N)/(cpuTime()-c0).Seconds(), "rows/cpu-s")
+				b.ReportMetric(float64(rows)*float64(b.N)/(cputime.Process()-c0).Seconds(), "rows/cpu-s")
 				b.ReportMetric(float64(len(segs)), "segments")
 			})
 		}
 	}
-}
-
-// cpuTime is the process's user+system CPU time (stable under the
-// contention of a shared machine, unlike wall time).
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

@@ -7,7 +7,6 @@ import (
 	"os"
 	"strconv"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
@@ -15,6 +14,7 @@ import (
 	"github.com/paichain/paichain/inference/lora"
 	"github.com/paichain/paichain/inference/model"
 	"github.com/paichain/paichain/inference/sample"
+	"github.com/paichain/paichain/internal/cputime"
 )
 
 // BenchmarkMultiAdapterDecode is the end-to-end multi-adapter throughput:
@@ -84,9 +84,9 @@ func BenchmarkMultiAdapterDecode(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			c0 := cpuTime()
+			c0 := cputime.Process()
 			n, el := runAll(b, e, reqs[ci])
-			cpu[ci] += cpuTime() - c0
+			cpu[ci] += cputime.Process() - c0
 			steps[ci] += e.Stats().Steps
 			e.Close()
 			toks[ci] += n
@@ -109,13 +109,6 @@ func BenchmarkMultiAdapterDecode(b *testing.B) {
 			b.ReportMetric(float64(used[ci]), name+"-used")
 		}
 	}
-}
-
-// cpuTime is the process's user+system CPU time.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // runAll submits every request at once and counts generated tokens.

