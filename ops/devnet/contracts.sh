@@ -26,7 +26,7 @@ solc_versions=(0.8.15 0.8.19 0.8.25)
 stamp=$( (
 	echo "profile=$profile"
 	cat "$root/build/optimism/.paichain-optimism" "$devnet/package-lock.json" "$devnet/solc-heap.js" "$0"
-	cd "$devnet" && find forge-std lib-keccak solmate-compat eas-compat cmd/forgestdconsole -type f | LC_ALL=C sort | while read -r f; do echo "$f"; cat "$f"; done
+	cd "$devnet" && find forge-std lib-keccak solmate-compat eas-compat cmd/forgestdconsole -type f ! -name "*_test.go" | LC_ALL=C sort | while read -r f; do echo "$f"; cat "$f"; done
 ) | sha256sum | cut -d' ' -f1)
 if [[ -f "$out/.paichain-contracts" && "$(cat "$out/.paichain-contracts")" == "$stamp" ]]; then
 	exit 0
@@ -72,7 +72,8 @@ mkdir -p "$tmp/lib/safe-contracts"
 cp -R "$nm/@safe-global/safe-contracts/contracts" "$tmp/lib/safe-contracts/contracts"
 cp -R "$devnet/forge-std" "$tmp/lib/forge-std"
 (cd "$devnet" && go run ./cmd/forgestdconsole) >"$tmp/lib/forge-std/src/console.sol"
-cp -R "$devnet/lib-keccak" "$tmp/lib/lib-keccak"
+mkdir -p "$tmp/lib/lib-keccak/contracts/lib"
+cp "$devnet/lib-keccak/contracts/lib/LibKeccak.sol" "$tmp/lib/lib-keccak/contracts/lib/"
 # src/vendor/eas: npm's EAS under another file name + our no-argument EAS.
 mkdir -p "$tmp/lib/eas-contracts" "$tmp/src/vendor/eas"
 cp -R "$nm/@ethereum-attestation-service/eas-contracts/contracts" "$tmp/lib/eas-contracts/contracts"

@@ -12,7 +12,7 @@ want_sum="h1:p+9rGYPtGy8rBFU+w8z3GmzT5qT0M1Az+GzTvDpvEr4="
 out="$root/build/optimism"
 devnet="$root/ops/devnet"
 
-stamp=$( (echo "$version $want_sum"; cd "$devnet" && find cmd/superchainzip -type f | LC_ALL=C sort | xargs cat) | sha256sum | cut -d' ' -f1)
+stamp=$( (echo "$version $want_sum"; cd "$devnet" && find cmd/superchainzip -type f ! -name "*_test.go" | LC_ALL=C sort | xargs cat) | sha256sum | cut -d' ' -f1)
 if [[ -f "$out/.paichain-optimism" && "$(cat "$out/.paichain-optimism")" == "$stamp" ]]; then
 	exit 0
 fi

@@ -53,6 +53,15 @@ library console {
 
 func main() {
 	w := bufio.NewWriter(os.Stdout)
+	emitAll(w)
+	if err := w.Flush(); err != nil {
+		fmt.Fprintf(os.Stderr, "forgestdconsole: %v\n", err)
+		os.Exit(1)
+	}
+}
+
+// emitAll writes the whole library.
+func emitAll(w *bufio.Writer) {
 	fmt.Fprint(w, header)
 	emit(w, "log", nil)
 	named := map[string]string{"uint256": "logUint", "int256": "logInt", "string": "logString", "bool": "logBool", "address": "logAddress", "bytes": "logBytes"}
@@ -72,10 +81,6 @@ func main() {
 		}
 	}
 	fmt.Fprintln(w, "}")
-	if err := w.Flush(); err != nil {
-		fmt.Fprintf(os.Stderr, "forgestdconsole: %v\n", err)
-		os.Exit(1)
-	}
 }
 
 // combos lists every arity-long tuple of the basic types, in lexical order
