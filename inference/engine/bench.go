@@ -7,6 +7,7 @@ import (
 
 	"github.com/paichain/paichain/inference/model"
 	"github.com/paichain/paichain/inference/sample"
+	"github.com/paichain/paichain/internal/cputime"
 )
 
 // DecodeResult is one single-stream decode measurement.
@@ -50,11 +51,11 @@ func BenchDecode(m *model.Model, steps, workers int) (DecodeResult, error) {
 			break
 		}
 		if n == 0 {
-			start, cpu0 = time.Now(), processCPU()
+			start, cpu0 = time.Now(), cputime.Process()
 		}
 		n++
 	}
-	el, cpu := time.Since(start), processCPU()-cpu0
+	el, cpu := time.Since(start), cputime.Process()-cpu0
 	r := DecodeResult{Tokens: n - 1, Elapsed: el, TokPerSec: float64(n-1) / el.Seconds(), CPU: cpu}
 	if cpu > 0 {
 		r.CPUTokPerSec = float64(n-1) / cpu.Seconds()

@@ -12,6 +12,7 @@ import (
 
 	"github.com/paichain/paichain/inference/kvcache"
 	"github.com/paichain/paichain/inference/model"
+	"github.com/paichain/paichain/internal/cputime"
 	"github.com/paichain/paichain/internal/testutil"
 )
 
@@ -180,14 +181,14 @@ func BenchmarkForwardStep(b *testing.B) {
 				if _, err := f.Run([]Chunk{{Seq: &seq, Tokens: make([]int, 128), Logits: LogitsLast}}); err != nil {
 					b.Fatal(err)
 				}
-				c0 := processCPU()
+				c0 := cputime.Process()
 				b.ResetTimer()
 				for i := 0; i < b.N; i++ {
 					if _, err := f.Run([]Chunk{{Seq: &seq, Start: 128, Tokens: []int{5}, Logits: LogitsLast}}); err != nil {
 						b.Fatal(err)
 					}
 				}
-				b.ReportMetric(float64(b.N)/(processCPU()-c0).Seconds(), "cpu-tok/s")
+				b.ReportMetric(float64(b.N)/(cputime.Process()-c0).Seconds(), "cpu-tok/s")
 				b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "tok/s")
 			})
 		}
