@@ -30,6 +30,7 @@ lint: $(FORK)
 	@bad=$$(gofmt -l $$(git ls-files --cached --others --exclude-standard '*.go')); \
 	  if [ -n "$$bad" ]; then echo "gofmt needed:"; echo "$$bad"; exit 1; fi
 	$(GO) vet ./...
+	$(GO) vet -tags cuda ./inference/gpu/...   # cgo bindings against kernels/include (gcc only, no link)
 
 ## test: the whole CI suite (no GPU, loopback only)
 test: $(FORK) $(TOOLS) lint
@@ -92,3 +93,27 @@ precompiles-abi: $(TOOLS)
 
 clean:
 	rm -rf build bin
+
+## kernels: the CUDA kernel library build/kernels/libpaichain_kernels.so for
+## `go build -tags cuda` (nvcc, CUDA 12.x; sm_80 and sm_90a, PTX for newer).
+## See docs/kernels.md. The default CPU build needs none of this.
+NVCC         ?= nvcc
+CLANGXX      ?= clang++
+KERNEL_SRCS  := $(wildcard kernels/src/*.cu)
+KERNEL_HDRS  := $(wildcard kernels/include/*.h kernels/src/*.cuh)
+KERNEL_ARCHS ?= -gencode arch=compute_80,code=sm_80 -gencode arch=compute_90a,code=sm_90a -gencode arch=compute_90,code=compute_90
+.PHONY: kernels kernels-check
+kernels: build/kernels/libpaichain_kernels.so
+build/kernels/libpaichain_kernels.so: $(KERNEL_SRCS) $(KERNEL_HDRS)
+	@command -v $(NVCC) >/dev/null 2>&1 || { echo "make kernels: nvcc not found: install the CUDA 12 toolkit (or set NVCC=/path/to/nvcc); the default CPU build does not need it" >&2; exit 1; }
+	mkdir -p build/kernels
+	$(NVCC) -O3 -std=c++17 --expt-relaxed-constexpr -Xcompiler -fPIC,-Wall -shared $(KERNEL_ARCHS) \
+	  -Ikernels/include -Ikernels/src $(KERNEL_SRCS) -lcublasLt -o $@
+
+## kernels-check: clang's CUDA front end over kernels/src with our own
+## declaration shim (kernels/check), no nvcc and no GPU: syntax and types only
+kernels-check:
+	@command -v $(CLANGXX) >/dev/null 2>&1 || { echo "make kernels-check: $(CLANGXX) not found (apt-get install clang)" >&2; exit 1; }
+	@for f in $(KERNEL_SRCS); do echo "check $$f"; \
+	  $(CLANGXX) -x cuda --cuda-gpu-arch=sm_80 -nocudainc -nocudalib -fsyntax-only -std=c++17 -Wall -Werror \
+	    -DPK_SYNTAX_CHECK -include __clang_cuda_builtin_vars.h -Ikernels/check -Ikernels/include -Ikernels/src $$f || exit 1; done

@@ -305,3 +305,39 @@ func TestContractCaller(t *testing.T) {
 	// Custom errors bubble up through the contract unchanged.
 	wantRevert(t, c.call(alice, regProxy, 0, pack(t, regABI, "getModel", big.NewInt(99))), regABI, "UnknownModel", big.NewInt(99))
 }
+
+// Revert data of a precompile error decodes to a readable reason through
+// op-geth's abi.UnpackRevert (patch 0002), as eth_call errors and traces use;
+// anything but the exact encoding of a declared error is left alone.
+func TestRevertReasonsDecode(t *testing.T) {
+	enc := func(name string, args ...any) []byte {
+		t.Helper()
+		err := modelRegistry.fail(name, args...)
+		var rev *revertError
+		if !errors.As(err, &rev) {
+			t.Fatalf("fail(%s): %v", name, err)
+		}
+		return rev.data
+	}
+	unknown := enc("UnknownModel", big.NewInt(99))
+	for _, tc := range []struct {
+		name string
+		data []byte
+		want string
+		ok   bool
+	}{
+		{"uint arg", unknown, "UnknownModel(99)", true},
+		{"no args", enc("NotOwner"), "NotOwner()", true},
+		{"bytes4 arg", enc("UnknownSelector", [4]byte{0xde, 0xad, 0xbe, 0xef}), "UnknownSelector(0xdeadbeef)", true},
+		{"trailing byte", append(bytes.Clone(unknown), 0), "", false},
+		{"truncated", unknown[:20], "", false},
+		{"unknown selector", []byte{1, 2, 3, 4}, "", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := abi.UnpackRevert(tc.data)
+			if tc.ok != (err == nil) || got != tc.want {
+				t.Fatalf("UnpackRevert = %q, %v; want %q (ok %v)", got, err, tc.want, tc.ok)
+			}
+		})
+	}
+}

@@ -20,6 +20,7 @@ import (
 
 	"github.com/paichain/paichain/inference/adapters"
 	"github.com/paichain/paichain/inference/engine"
+	"github.com/paichain/paichain/inference/gpu"
 	"github.com/paichain/paichain/inference/lora"
 	"github.com/paichain/paichain/inference/model"
 	"github.com/paichain/paichain/inference/receipt"
@@ -40,7 +41,7 @@ func modelFlags() []cli.Flag {
 		&cli.Int64Flag{Name: "adapters.memory-budget", Value: adapters.DefaultMemoryBudget, Usage: "bytes of decoded adapters kept for the engine"},
 		&cli.Int64Flag{Name: "adapters.host-budget", Value: adapters.DefaultHostBudget, Usage: "bytes of serialized adapters kept in RAM (negative: off)"},
 		&cli.Int64Flag{Name: "adapters.disk-budget", Value: adapters.DefaultDiskBudget, Usage: "bytes of adapters in the disk cache"},
-		&cli.StringFlag{Name: "backend", Value: "cpu", Usage: "compute backend (only \"cpu\" for now)"},
+		&cli.StringFlag{Name: "backend", Value: "auto", Usage: "compute backend: auto (cuda when available, else cpu), cpu or cuda"},
 	}
 }
 
@@ -96,11 +97,24 @@ func (s *stack) close() {
 	}
 }
 
+// checkBackend resolves --backend with gpu.Select: auto picks cuda only when
+// gpu.Probe passes, else cpu (the reason goes to stderr); cuda without a
+// usable CUDA backend is a startup error. The resolved name replaces the
+// flag's value, so /health and the logs report the backend actually chosen.
 func checkBackend(c *cli.Context) error {
-	if b := c.String("backend"); b != "cpu" {
-		return fmt.Errorf("backend %q is not available in this build (only \"cpu\")", b)
+	ch, err := gpu.Select(c.String("backend"))
+	if err != nil {
+		return err
 	}
-	return nil
+	if ch.Reason != "" {
+		fmt.Fprintf(c.App.ErrWriter, "backend auto: using cpu (%s)\n", ch.Reason)
+	}
+	if ch.Backend != gpu.CPU {
+		// Unreachable until gpu.Probe passes, i.e. until the engine can
+		// drive the device; never serve on the CPU under a cuda label.
+		return fmt.Errorf("backend %s: selected but the engine cannot run on it", ch.Backend)
+	}
+	return c.Set("backend", ch.Backend)
 }
 
 // loadStack loads the model, tokenizer and adapters the flags name.

@@ -193,8 +193,9 @@ func TestInferFlagsErrors(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"infer", "--model", stories, "--backend", "cuda"}, `backend "cuda" is not available`},
-		{[]string{"bench", "infer", "--backend", "cuda"}, `backend "cuda" is not available`},
+		{[]string{"infer", "--model", stories, "--backend", "cuda"}, "backend cuda: paichain was built without CUDA support"},
+		{[]string{"bench", "infer", "--backend", "cuda"}, "backend cuda: paichain was built without CUDA support"},
+		{[]string{"infer", "--model", stories, "--backend", "tpu"}, `unknown backend "tpu"`},
 		{[]string{"infer", "--model", stories}, "no --tokenizer given"},
 		{[]string{"infer", "--model", stories, "--tokenizer", testutil.SharedFile(t, "testdata/llama2c/tok512.bin"), "--adapters", t.TempDir()}, "no adapter_config.json"},
 		{[]string{"bench", "infer"}, "give --model"},

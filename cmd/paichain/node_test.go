@@ -92,16 +92,18 @@ func TestDevNodeWithCast(t *testing.T) {
 		t.Fatalf("cast call getModel(1): %q, %v", out, err)
 	}
 
-	// Failing calls: the revert data carries the custom error, which
-	// `cast decode-error` decodes.
+	// Failing calls: the node names the custom error in the RPC error
+	// (patch 0002), and the revert data still carries it for
+	// `cast decode-error`.
 	for _, tc := range []struct {
-		args []string
-		sig  string
-		want string
+		args   []string
+		reason string
+		sig    string
+		want   string
 	}{
-		{[]string{"call", registry, "getModel(uint256)", "99"}, "UnknownModel(uint256)", "99"},
-		{[]string{"call", registry, "setModelPrice(uint256,uint256)", "1", "5", "--from", stranger}, "NotOwner()", ""},
-		{[]string{"send", registry, "setModelPrice(uint256,uint256)", "99", "5", "--from", devAccount, "--unlocked"}, "UnknownModel(uint256)", "99"},
+		{[]string{"call", registry, "getModel(uint256)", "99"}, "UnknownModel(99)", "UnknownModel(uint256)", "99"},
+		{[]string{"call", registry, "setModelPrice(uint256,uint256)", "1", "5", "--from", stranger}, "NotOwner()", "NotOwner()", ""},
+		{[]string{"send", registry, "setModelPrice(uint256,uint256)", "99", "5", "--from", devAccount, "--unlocked"}, "UnknownModel(99)", "UnknownModel(uint256)", "99"},
 	} {
 		out, err := run(tc.args...)
 		if err == nil {
@@ -110,6 +112,9 @@ func TestDevNodeWithCast(t *testing.T) {
 		i := strings.Index(out, "execution reverted")
 		if i < 0 {
 			t.Fatalf("cast %v: no revert in %q", tc.args, out)
+		}
+		if !strings.Contains(out, "execution reverted: "+tc.reason) {
+			t.Fatalf("cast %v: error does not name %s: %q", tc.args, tc.reason, out)
 		}
 		data := regexp.MustCompile(`0x[0-9a-fA-F]{8,}`).FindString(out[i:])
 		if data == "" {

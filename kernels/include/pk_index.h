@@ -12,7 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#if defined(__CUDACC__)
+#if defined(__CUDACC__) || defined(__CUDA__)
 #define PK_HD __host__ __device__ __forceinline__
 #else
 #define PK_HD static inline

@@ -2,14 +2,15 @@
 # Builds the contracts-bedrock forge artifacts op-deployer deploys from, into
 # build/contracts-bedrock/forge-artifacts. Inputs, all pinned:
 #   - the Solidity sources of optimism v1.19.6 (build/optimism, ops/devnet/optimism.sh);
-#   - forge 1.7.1, solc-js 0.8.15/0.8.25 and the Solidity libraries from npm
-#     (ops/devnet/package-lock.json, installed into build/devnet-tools);
-#   - our own forge-std subset and LibKeccak (ops/devnet/forge-std, ops/devnet/lib-keccak),
-#     standing in for the git submodules the module zip lacks.
+#   - forge 1.7.1, solc-js 0.8.15/0.8.19/0.8.25 and the Solidity libraries from
+#     npm (ops/devnet/package-lock.json, installed into build/devnet-tools);
+#   - our own forge-std subset, LibKeccak, solmate powWad and EAS wrapper
+#     (ops/devnet/{forge-std,lib-keccak,solmate-compat,eas-compat}), standing in
+#     for the git submodules and vendored sources the module zip lacks.
 # solc-js poses as native solc through ops/devnet/solc-heap.js, installed where
 # forge looks for compilers ($HOME/.svm) under a private HOME in build/.
 # Re-running with unchanged inputs is a no-op. FOUNDRY_PROFILE defaults to
-# `lite` (no optimizer: 4-5x faster to build; the devnet does not need
+# `lite` (no optimizer, so a faster build; the devnet does not need
 # mainnet-sized bytecode).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
