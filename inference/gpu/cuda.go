@@ -121,6 +121,7 @@ const (
 	BF16    WeightDType = C.PK_WEIGHTS_BF16
 	FP8E4M3 WeightDType = C.PK_WEIGHTS_FP8_E4M3
 	INT8    WeightDType = C.PK_WEIGHTS_INT8
+	F32     WeightDType = C.PK_WEIGHTS_F32 // bit-parity mode
 )
 
 // UploadModel copies m's weights to the device, converting the linear
@@ -257,6 +258,15 @@ func (d *Device) Step(m *Model, b *Batch, width int, logits []float32, sp []Samp
 	if sp != nil && len(sp) != nl {
 		return nil, fmt.Errorf("gpu: step: %d sample params for %d logit rows", len(sp), nl)
 	}
+	for i, s := range b.Segments {
+		prev := 0
+		if i > 0 {
+			prev = b.Segments[i-1].End
+		}
+		if s.Start != prev || s.End <= s.Start || (i == len(b.Segments)-1 && s.End != rows) {
+			return nil, fmt.Errorf("gpu: step: segments must tile the %d rows in order; segment %d is [%d, %d)", rows, i, s.Start, s.End)
+		}
+	}
 	// Lay the int32 arrays out in C memory, then the adapter pointers.
 	n32 := 3*rows + seqs*width + len(b.Segments) + 1 + nl
 	aoff := (4*n32 + 7) &^ 7 // adapter pointers are 8-aligned
@@ -343,3 +353,6 @@ func cbool(b bool) C.int32_t {
 	}
 	return 0
 }
+
+// DeviceCount reports usable CUDA devices (0 without a driver).
+func DeviceCount() int { return int(C.pk_device_count()) }

@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/paichain/paichain/inference/kvcache"
+	"github.com/paichain/paichain/inference/safetensors"
 	"github.com/paichain/paichain/inference/sample"
 	"github.com/paichain/paichain/internal/testutil"
 )
@@ -193,6 +194,24 @@ func TestAttnStartMatchesEngine(t *testing.T) {
 			if got := q("start %d %d", pos, w); got != strconv.Itoa(want) {
 				t.Fatalf("pos %d window %d: C %s, want %d", pos, w, got, want)
 			}
+		}
+	}
+}
+
+// TestBF16MatchesSafetensors checks the upload's bf16 rounding against
+// safetensors.F32ToBF16 (the rounding our BF16 checkpoints were written
+// with): specials, halfway cases and random bit patterns.
+func TestBF16MatchesSafetensors(t *testing.T) {
+	q := indexCheck(t)
+	rng := rand.New(rand.NewPCG(5, 6))
+	bits := []uint32{0, 0x80000000, 0x7f800000, 0xff800000, 0x7fc00000, 0x7f800001, 0xffffffff, 0x3f808000, 0x3f818000, 0x7f7fffff, 0x00000001}
+	for range 3000 {
+		bits = append(bits, rng.Uint32())
+	}
+	for _, b := range bits {
+		got := q("bf16 %x", b)
+		if want := fmt.Sprintf("%04x", safetensors.F32ToBF16(math.Float32frombits(b))); got != want {
+			t.Fatalf("bits %#08x: C %s, Go %s", b, got, want)
 		}
 	}
 }

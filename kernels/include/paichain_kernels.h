@@ -43,9 +43,10 @@ typedef struct pk_adapter pk_adapter; /* one LoRA adapter's factors on the devic
 /* Weight storage of the base GEMMs. Norms, biases, embeddings and LoRA
  * factors stay bf16/fp32 whatever this says. */
 typedef enum {
-	PK_WEIGHTS_BF16 = 0,
-	PK_WEIGHTS_FP8_E4M3 = 1, /* per-output-channel fp32 scales; sm_89+ */
-	PK_WEIGHTS_INT8 = 2      /* weight-only, per-output-channel scales */
+	PK_WEIGHTS_BF16 = 0,     /* bf16 weights, bf16 activations into fp32-accumulating GEMMs */
+	PK_WEIGHTS_FP8_E4M3 = 1, /* reserved: per-tensor scales, sm_89+; PK_ERR_UNSUPPORTED in ABI 1 */
+	PK_WEIGHTS_INT8 = 2,     /* reserved: weight-only, per-channel scales; PK_ERR_UNSUPPORTED in ABI 1 */
+	PK_WEIGHTS_F32 = 3       /* fp32, pedantic fp32 GEMMs (no TF32): the CPU-parity mode */
 } pk_weight_dtype;
 
 typedef struct {
@@ -57,7 +58,7 @@ typedef struct {
 	int32_t max_seqs;           /* sequences per step */
 	int32_t max_blocks_per_seq; /* block-table width */
 	int32_t split_kv;           /* positions per split-KV partition; 0 = 256 */
-	int32_t use_graphs;         /* capture one CUDA graph per decode batch bucket */
+	int32_t use_graphs;         /* reserved: CUDA graphs per decode bucket; PK_ERR_UNSUPPORTED in ABI 1 */
 	int32_t adapter_slots;      /* adapters resident at once */
 } pk_init_params;
 
@@ -137,7 +138,9 @@ pk_status pk_adapter_commit(pk_adapter *a);
  * produces logits for b->logit_rows. If logits is non-NULL the n_logits x
  * vocab float32 logits are copied there; if sp and tokens are non-NULL each
  * logit row is sampled on the device (greedy or temperature/top-k/top-p,
- * the CPU sampler's order and PRNG) into tokens[n_logits]. */
+ * the CPU sampler's order and PRNG) into tokens[n_logits]; a row the
+ * device does not sample (top_k 0 or > 1024) gets -1 and must be sampled on
+ * the host from its logits, as must rows with a repetition penalty. */
 pk_status pk_step(pk_ctx *ctx, const pk_model *m, const pk_batch *b,
                   float *logits, const pk_sample_params *sp, int32_t *tokens);
 

@@ -2,7 +2,7 @@
  * pk_index.h: the pure integer/float index math shared by the CUDA kernels
  * and the host: the counter-based sampling PRNG (a port of
  * inference/sample.Uniform), paged-KV block-table addressing (a port of
- * kvcache.Cache.Row) and the fixed split-KV partition. Plain C99, usable from
+ * kvcache.Cache.Row), the fixed split-KV partition and bf16 rounding. Plain C99, usable from
  * host C, host C++ and device code; kernels/tests/index_check.c and the Go
  * test inference/gpu/index_test.go pin it to the Go implementation.
  */
@@ -84,6 +84,15 @@ PK_HD void pk_split_range(int32_t start, int32_t end, int32_t split, int32_t i, 
 	int32_t a = s * split, b = (s + 1) * split - 1;
 	*lo = a > start ? a : start;
 	*hi = b < end ? b : end;
+}
+
+/* pk_bf16_bits rounds float32 bits to bfloat16 (nearest even, NaN kept
+ * quiet): safetensors.F32ToBF16, used when weights are uploaded as bf16. */
+PK_HD uint16_t pk_bf16_bits(uint32_t u) {
+	if ((u & 0x7fffffffu) > 0x7f800000u) {
+		return (uint16_t)((u >> 16) | 0x40u);
+	}
+	return (uint16_t)((u + 0x7fffu + ((u >> 16) & 1u)) >> 16);
 }
 
 #endif /* PK_INDEX_H */

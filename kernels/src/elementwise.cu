@@ -155,3 +155,26 @@ cudaError_t write_kv(const float *k, const float *v, const int32_t *positions, c
 }
 
 }  // namespace pk
+
+namespace pk {
+
+namespace {
+
+__global__ void gather_kernel(const float *x, const int32_t *rows, int dim, float *out) {
+	const int r = blockIdx.x;
+	for (int i = threadIdx.x; i < dim; i += blockDim.x) {
+		out[(int64_t)r * dim + i] = x[(int64_t)rows[r] * dim + i];
+	}
+}
+
+}  // namespace
+
+cudaError_t gather_rows(const float *x, const int32_t *rows, int n, int dim, float *out, cudaStream_t s) {
+	if (n == 0) {
+		return cudaSuccess;
+	}
+	gather_kernel<<<n, 256, 0, s>>>(x, rows, dim, out);
+	return cudaGetLastError();
+}
+
+}  // namespace pk

@@ -10,6 +10,7 @@
 #else
 #include <cublasLt.h>
 #include <cuda_runtime.h>
+#include <math.h>  // INFINITY
 #endif
 #include <stdint.h>
 
@@ -25,14 +26,11 @@ constexpr int kWarp = 32;
 constexpr int kMaxHeadDim = 256;
 constexpr int kMaxTopK = 1024;      // device sampler; larger top_k or top_k 0 sample on the host
 constexpr int kDefaultSplitKV = 256;
+constexpr int kMaxSplitKV = 8192;  // the decode kernel keeps a split's scores in shared memory
+constexpr int kMaxRank = 256;
 
-// bf16 storage as raw bits: round to nearest even, NaN kept quiet.
-__host__ __device__ __forceinline__ uint16_t f32_to_bf16(uint32_t u) {
-	if ((u & 0x7fffffffu) > 0x7f800000u) {
-		return (uint16_t)((u >> 16) | 0x40u);
-	}
-	return (uint16_t)((u + 0x7fffu + ((u >> 16) & 1u)) >> 16);
-}
+// bf16 storage as raw bits (pk_bf16_bits rounds).
+__host__ __device__ __forceinline__ uint16_t f32_to_bf16(uint32_t u) { return pk_bf16_bits(u); }
 __device__ __forceinline__ float bf16_to_f32(uint16_t h) { return __uint_as_float((uint32_t)h << 16); }
 
 // Fixed-shape warp sum: xor butterfly, the same tree for every call, so a
@@ -87,7 +85,7 @@ struct pk_ctx {
 	cublasLtHandle_t lt = nullptr;
 	void *lt_ws = nullptr;
 	size_t lt_ws_size = 0;
-	std::string err;
+	mutable std::string err;
 };
 
 struct pk_model {
@@ -101,7 +99,10 @@ struct pk_model {
 	float *k_cache = nullptr, *v_cache = nullptr;  // [n_layers][num_blocks][block_size][kv_dim]
 	// Step scratch, sized for max_batch_tokens rows.
 	float *x = nullptr, *xn = nullptr, *q = nullptr, *k = nullptr, *v = nullptr, *att = nullptr;
-	float *h1 = nullptr, *h2 = nullptr, *lora_t = nullptr, *logits = nullptr;
+	float *h1 = nullptr, *h2 = nullptr, *lora_t = nullptr, *logits = nullptr, *xg = nullptr;
+	int32_t *h_ints = nullptr;  // pinned staging of the step descriptors
+	pk::SegLora *h_segs = nullptr;
+	int max_splits = 0;
 	uint16_t *act16 = nullptr;  // bf16 copy of a GEMM's input rows
 	float *split_o = nullptr, *split_ml = nullptr;  // split-KV partials
 	int32_t *d_ints = nullptr;  // step descriptors on the device
@@ -109,8 +110,6 @@ struct pk_model {
 	int32_t *d_tokens_out = nullptr;
 	pk_sample_params *d_sp = nullptr;
 	std::vector<pk::Gemm> gemms;
-	cudaGraphExec_t graphs[8] = {};  // decode buckets
-	int graph_rows[8] = {};
 };
 
 struct pk_adapter {
@@ -137,6 +136,7 @@ cudaError_t rmsnorm(const float *x, const float *delta, const float *w, int rows
 cudaError_t rope(float *x, const int32_t *positions, const float *inv_freq, int rows, int heads, int head_dim,
                  bool interleaved, cudaStream_t s);
 cudaError_t swiglu(float *gate, const float *up, int n, cudaStream_t s);
+cudaError_t gather_rows(const float *x, const int32_t *rows, int n, int dim, float *out, cudaStream_t s);
 cudaError_t add_bias(float *y, const float *bias, int rows, int n, cudaStream_t s);
 cudaError_t to_bf16(const float *x, int n, uint16_t *out, cudaStream_t s);
 cudaError_t write_kv(const float *k, const float *v, const int32_t *positions, const int32_t *row_seq,
@@ -170,3 +170,11 @@ cudaError_t sample_rows(const float *logits, int n, int vocab, const pk_sample_p
 }  // namespace pk
 
 #endif  // PK_INTERNAL_CUH
+
+namespace pk {
+// GEMMs (gemm.cu): y[m][n] = x[m][k] · W^T with W row-major [n][k].
+pk_status gemm(pk_ctx *ctx, pk_model *m, const void *W, const float *x, int rows, int n, int k, float *y,
+               cudaStream_t s);
+void gemm_free(pk_model *m);
+pk_status fail(const pk_ctx *ctx, pk_status st, const std::string &msg);
+}  // namespace pk

@@ -6,6 +6,7 @@
  *   row <block_size> <kv_dim> <pos> <n> b0..bn-1 -> element offset
  *   splits <start> <end> <split>                 -> count then lo:hi pairs
  *   start <pos> <window>                         -> first attended position
+ *   bf16 <float32 bits, hex>                     -> bfloat16 bits (hex)
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -63,6 +64,10 @@ int main(void) {
 				printf(" %" PRId32 ":%" PRId32, lo, hi);
 			}
 			printf("\n");
+		} else if (strcmp(cmd, "bf16") == 0) {
+			uint32_t u;
+			if (scanf("%" SCNx32, &u) != 1) return 2;
+			printf("%04" PRIx16 "\n", pk_bf16_bits(u));
 		} else if (strcmp(cmd, "start") == 0) {
 			int32_t pos, w;
 			if (scanf("%" SCNd32 " %" SCNd32, &pos, &w) != 2) return 2;
