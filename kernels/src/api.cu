@@ -23,21 +23,6 @@ pk_status fail(const pk_ctx *ctx, pk_status st, const std::string &msg) {
 
 using pk::fail;
 
-#define PK_CUDA(ctx, call)                                                                             \
-	do {                                                                                               \
-		cudaError_t e_ = (call);                                                                       \
-		if (e_ != cudaSuccess) {                                                                       \
-			return fail(ctx, e_ == cudaErrorMemoryAllocation ? PK_ERR_OOM : PK_ERR_CUDA,                \
-			            std::string(#call) + ": " + cudaGetErrorString(e_));                           \
-		}                                                                                              \
-	} while (0)
-
-#define PK_TRY(call)                     \
-	do {                                 \
-		pk_status st_ = (call);          \
-		if (st_ != PK_OK) return st_;    \
-	} while (0)
-
 extern "C" {
 
 int32_t pk_abi_version(void) { return PK_ABI_VERSION; }

@@ -169,12 +169,30 @@ cudaError_t sample_rows(const float *logits, int n, int vocab, const pk_sample_p
 
 }  // namespace pk
 
-#endif  // PK_INTERNAL_CUH
-
 namespace pk {
 // GEMMs (gemm.cu): y[m][n] = x[m][k] · W^T with W row-major [n][k].
 pk_status gemm(pk_ctx *ctx, pk_model *m, const void *W, const float *x, int rows, int n, int k, float *y,
                cudaStream_t s);
 void gemm_free(pk_model *m);
+// fail records msg as the context's (or init's) last error and returns st.
 pk_status fail(const pk_ctx *ctx, pk_status st, const std::string &msg);
 }  // namespace pk
+
+// PK_CUDA returns from a pk_status function with the CUDA error named.
+#define PK_CUDA(ctx, call)                                                                          \
+	do {                                                                                            \
+		cudaError_t e_ = (call);                                                                    \
+		if (e_ != cudaSuccess) {                                                                    \
+			return ::pk::fail(ctx, e_ == cudaErrorMemoryAllocation ? PK_ERR_OOM : PK_ERR_CUDA,      \
+			                  std::string(#call) + ": " + cudaGetErrorString(e_));                  \
+		}                                                                                           \
+	} while (0)
+
+// PK_TRY propagates a failed pk_status.
+#define PK_TRY(call)                  \
+	do {                              \
+		pk_status st_ = (call);       \
+		if (st_ != PK_OK) return st_; \
+	} while (0)
+
+#endif  // PK_INTERNAL_CUH

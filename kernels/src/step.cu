@@ -8,21 +8,6 @@
 
 using pk::fail;
 
-#define PK_CUDA(ctx, call)                                                                             \
-	do {                                                                                               \
-		cudaError_t e_ = (call);                                                                       \
-		if (e_ != cudaSuccess) {                                                                       \
-			return fail(ctx, e_ == cudaErrorMemoryAllocation ? PK_ERR_OOM : PK_ERR_CUDA,                \
-			            std::string(#call) + ": " + cudaGetErrorString(e_));                           \
-		}                                                                                              \
-	} while (0)
-
-#define PK_TRY(call)                  \
-	do {                              \
-		pk_status st_ = (call);       \
-		if (st_ != PK_OK) return st_; \
-	} while (0)
-
 namespace {
 
 // validate checks a batch against the context's limits and the model before
