@@ -53,7 +53,7 @@ fuzz: $(FORK)
 
 ## devnet: the runnable system (a single dev node until the full devnet lands)
 devnet: build
-	bin/paichain node --dev --http --http.addr 127.0.0.1 --http.port 8545 --datadir build/devnet
+	bin/paichain node --dev --http --http.addr 127.0.0.1 --http.port 8545 --datadir build/devnode
 
 ## devnet-deps: OP Stack pieces of the full devnet (docs/devnet.md): optimism
 ## v1.19.6 copy, contracts-bedrock forge artifacts, bin/paichain-devnet
