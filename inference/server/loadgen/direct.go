@@ -3,8 +3,6 @@ package loadgen
 import (
 	"context"
 	"fmt"
-	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/paichain/paichain/inference/engine"
@@ -32,27 +30,11 @@ func RunDirect(ctx context.Context, eng *engine.Engine, cfg DirectConfig) (Resul
 	if len(adapters) == 0 {
 		adapters = []*lora.Adapter{nil}
 	}
-	var next atomic.Int64
-	samples := make([]measurement, cfg.Requests)
-	var wg sync.WaitGroup
-	start := time.Now()
-	for range cfg.Clients {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= cfg.Requests || ctx.Err() != nil {
-					return
-				}
-				samples[i] = oneDirect(ctx, eng, &engine.Request{
-					ID: fmt.Sprintf("direct-%d", i), Prompt: cfg.Prompt, Params: cfg.Params, Adapter: adapters[i%len(adapters)],
-				})
-			}
-		}()
-	}
-	wg.Wait()
-	return aggregate(samples, time.Since(start)), ctx.Err()
+	return runPool(ctx, cfg.Clients, cfg.Requests, func(i int) measurement {
+		return oneDirect(ctx, eng, &engine.Request{
+			ID: fmt.Sprintf("direct-%d", i), Prompt: cfg.Prompt, Params: cfg.Params, Adapter: adapters[i%len(adapters)],
+		})
+	}), ctx.Err()
 }
 
 func oneDirect(ctx context.Context, eng *engine.Engine, r *engine.Request) measurement {

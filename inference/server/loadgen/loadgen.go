@@ -95,25 +95,33 @@ func Run(ctx context.Context, cfg Config) (Result, error) {
 	if cfg.Client == nil {
 		cfg.Client = &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: cfg.Clients}}
 	}
+	return runPool(ctx, cfg.Clients, cfg.Requests, func(i int) measurement {
+		return one(ctx, cfg, cfg.Models[i%len(cfg.Models)])
+	}), ctx.Err()
+}
+
+// runPool runs requests 0..n-1 from clients goroutines, each taking the next
+// index as soon as its previous request is done, and aggregates the samples.
+func runPool(ctx context.Context, clients, n int, do func(i int) measurement) Result {
 	var next atomic.Int64
-	samples := make([]measurement, cfg.Requests)
+	samples := make([]measurement, n)
 	var wg sync.WaitGroup
 	start := time.Now()
-	for range cfg.Clients {
+	for range clients {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for {
 				i := int(next.Add(1)) - 1
-				if i >= cfg.Requests || ctx.Err() != nil {
+				if i >= n || ctx.Err() != nil {
 					return
 				}
-				samples[i] = one(ctx, cfg, cfg.Models[i%len(cfg.Models)])
+				samples[i] = do(i)
 			}
 		}()
 	}
 	wg.Wait()
-	return aggregate(samples, time.Since(start)), ctx.Err()
+	return aggregate(samples, time.Since(start))
 }
 
 func aggregate(samples []measurement, elapsed time.Duration) Result {
