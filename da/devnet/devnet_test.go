@@ -20,6 +20,7 @@ import (
 	"github.com/paichain/paichain/da"
 	"github.com/paichain/paichain/da/cert"
 	"github.com/paichain/paichain/da/kzg"
+	"github.com/paichain/paichain/da/kzg/kzgtest"
 )
 
 // srs is shared by every test backend, so each SRS slice loads once.
@@ -29,23 +30,7 @@ func TestMain(m *testing.M) {
 	if os.Getenv(crashChildEnv) != "" {
 		os.Exit(m.Run())
 	}
-	dir, err := kzg.DefaultDir()
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	cache, err := os.MkdirTemp("", "paichain-srs-test-")
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	if srs, err = kzg.Open(dir, cache); err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	code := m.Run()
-	os.RemoveAll(cache)
-	os.Exit(code)
+	os.Exit(kzgtest.Main(m, &srs))
 }
 
 func open(t testing.TB, dir string) *Backend {

@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/hex"
 	"encoding/json"
-	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -20,29 +19,14 @@ import (
 	"github.com/paichain/paichain/da/devnet"
 	"github.com/paichain/paichain/da/faults"
 	"github.com/paichain/paichain/da/kzg"
+	"github.com/paichain/paichain/da/kzg/kzgtest"
 	"github.com/paichain/paichain/da/server"
 )
 
 var srs *kzg.SRS
 
 func TestMain(m *testing.M) {
-	dir, err := kzg.DefaultDir()
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	cache, err := os.MkdirTemp("", "paichain-srs-test-")
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	if srs, err = kzg.Open(dir, cache); err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	code := m.Run()
-	os.RemoveAll(cache)
-	os.Exit(code)
+	os.Exit(kzgtest.Main(m, &srs))
 }
 
 type fixture struct {
