@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"os"
 	"os/exec"
@@ -45,7 +44,7 @@ func runAppCtx(ctx context.Context, args ...string) (string, error) {
 // serveStories starts `paichain infer` in-process on a free loopback port.
 func serveStories(t *testing.T) string {
 	t.Helper()
-	port := inferFreePort(t)
+	port := freePort(t)
 	done := make(chan error, 1)
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(func() {
@@ -78,16 +77,6 @@ func serveStories(t *testing.T) string {
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
-}
-
-func inferFreePort(t *testing.T) string {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	return fmt.Sprint(l.Addr().(*net.TCPAddr).Port)
 }
 
 func completeReceipt(t *testing.T, url, body string) *receipt.Receipt {
@@ -238,13 +227,8 @@ func TestInferBinaryCurlWalkthrough(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary")
 	}
-	bin := filepath.Join(t.TempDir(), "paichain")
-	build := exec.Command("go", "build", "-o", bin, "./cmd/paichain")
-	build.Dir = testutil.RepoRoot(t)
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	port := inferFreePort(t)
+	bin := paichainBinary(t)
+	port := freePort(t)
 	var logs bytes.Buffer
 	srv := exec.Command(bin, "infer", "--model", testutil.SharedFile(t, "testdata/llama2c/stories260K.bin"),
 		"--tokenizer", testutil.SharedFile(t, "testdata/llama2c/tok512.bin"), "--http.port", port)

@@ -3,12 +3,9 @@ package main
 import (
 	"bytes"
 	"context"
-	"fmt"
-	"net"
 	"net/http"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"syscall"
@@ -36,14 +33,8 @@ func TestDevNodeWithCast(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary and runs a node")
 	}
-	root := testutil.RepoRoot(t)
 	cast := testutil.ToolFile(t, ".bin/cast")
-	bin := filepath.Join(t.TempDir(), "paichain")
-	build := exec.Command("go", "build", "-o", bin, "./cmd/paichain")
-	build.Dir = root
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := paichainBinary(t)
 
 	httpPort, authPort := freePort(t), freePort(t)
 	var logs bytes.Buffer
@@ -139,16 +130,6 @@ func TestDevNodeWithCast(t *testing.T) {
 	case <-time.After(30 * time.Second):
 		t.Fatal("node did not stop within 30 s of SIGINT")
 	}
-}
-
-func freePort(t *testing.T) string {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	return fmt.Sprint(l.Addr().(*net.TCPAddr).Port)
 }
 
 func waitForRPC(t *testing.T, url string, exited <-chan error) {
