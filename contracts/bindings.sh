@@ -21,7 +21,8 @@ sol=$(mktemp -d)
 [[ $check == 1 ]] || trap 'rm -rf "$sol"' EXIT
 
 "$solcjs" --optimize --abi --bin --base-path . -o "$sol" \
-	contracts/src/PaidModelCaller.sol contracts/src/PlainModelRegistry.sol \
+	contracts/src/PaidModelCaller.sol contracts/src/PlainModelRegistry.sol contracts/src/InferenceQA.sol \
+	contracts/src/DatanetRegistry.sol contracts/src/DatanetPool.sol \
 	contracts/interfaces/IModelRegistry.sol contracts/interfaces/IAttribution.sol >/dev/null
 
 gen() { # gen <solc output prefix> <type> <file>
@@ -33,8 +34,11 @@ gen() { # gen <solc output prefix> <type> <file>
 mkdir -p "$out"
 gen contracts_src_PaidModelCaller_sol_PaidModelCaller PaidModelCaller paid_model_caller.go
 gen contracts_src_PlainModelRegistry_sol_PlainModelRegistry PlainModelRegistry plain_model_registry.go
+gen contracts_src_InferenceQA_sol_InferenceQA InferenceQA inference_qa.go
 gen contracts_interfaces_IModelRegistry_sol_IModelRegistry ModelRegistry model_registry.go
 gen contracts_interfaces_IAttribution_sol_IAttribution Attribution attribution.go
+gen contracts_src_DatanetRegistry_sol_DatanetRegistry DatanetRegistry datanet_registry.go
+gen contracts_src_DatanetPool_sol_DatanetPool DatanetPool datanet_pool.go
 
 if [[ $check == 1 ]]; then
 	for f in "$out"/*.go; do

@@ -184,6 +184,12 @@ func TestCorruptFiles(t *testing.T) {
 				t.Fatalf("Open: %v", err)
 			}
 			defer d.Close()
+			// VerifyRoots catches bytes that no longer hash to their root;
+			// a recommitted file hashes fine and only Check finds it.
+			recommitted := !strings.HasPrefix(tc.name, "flipped")
+			if err := d.VerifyRoots(); recommitted != (err == nil) {
+				t.Fatalf("VerifyRoots = %v", err)
+			}
 			if err := d.Check(); !errors.Is(err, ErrCorrupt) {
 				t.Fatalf("Check = %v, want ErrCorrupt", err)
 			}
