@@ -33,7 +33,7 @@ lint: $(FORK)
 	$(GO) vet -tags cuda ./inference/gpu/...   # cgo bindings against kernels/include (gcc only, no link)
 
 ## test: the whole CI suite (no GPU, loopback only)
-test: $(FORK) $(TOOLS) lint
+test: $(FORK) $(TOOLS) lint devnet-smoke
 	$(GO) test -timeout 25m ./...
 	cd da/interop && $(GO) test -timeout 10m ./...   # op-alt-da DAClient interop (own module)
 	contracts/bindings.sh --check   # committed Go bindings match the Solidity sources
@@ -51,9 +51,18 @@ fuzz-smoke: $(FORK)
 fuzz: $(FORK)
 	FUZZTIME=$${FUZZTIME:-5m} ops/scripts/fuzz-smoke.sh
 
-## devnet: the runnable system (a single dev node until the full devnet lands)
-devnet: build
-	bin/paichain node --dev --http --http.addr 127.0.0.1 --http.port 8545 --datadir build/devnode
+## devnet: the whole OP Stack devnet on 127.0.0.1 (docs/devnet.md): L1,
+## sequencer + verifier, op-nodes, batcher, proposer, DA server, inference
+## sidecar; prints the endpoints and dev keys, runs until Ctrl-C or
+## `make devnet-down`. Data in build/devnet/data, reused by the next start;
+## extra flags via DEVNET_FLAGS (e.g. DEVNET_FLAGS=--reset).
+devnet: devnet-deps build
+	bin/paichain devnet up $(DEVNET_FLAGS)
+
+## devnet-down: stop the devnet `make devnet` started (from another shell)
+.PHONY: devnet-down
+devnet-down:
+	@if [ -x bin/paichain-devnet ]; then bin/paichain-devnet down; else echo "no bin/paichain-devnet: no devnet to stop"; fi
 
 ## devnet-deps: OP Stack pieces of the full devnet (docs/devnet.md): optimism
 ## v1.19.6 copy, contracts-bedrock forge artifacts, bin/paichain-devnet
@@ -76,6 +85,14 @@ devnet-genesis: devnet-deps
 ## test-devnet: ops/devnet's own tests (separate module; needs devnet-deps)
 test-devnet: devnet-deps
 	cd ops/devnet && $(GO) test ./...
+
+## devnet-smoke: the whole devnet end to end (ops/devnet/smoke; docs/devnet.md):
+## L1 deposit, ModelRegistry tx, inference receipt, batches via the DA server,
+## verifier derivation, DA failover to L1 calldata; plus the failover unit
+## tests and the rest of ops/devnet's tests. Part of make test.
+.PHONY: devnet-smoke
+devnet-smoke: build devnet-deps
+	cd ops/devnet && PAICHAIN_SMOKE=1 $(GO) test -count=1 -timeout 15m ./...
 
 ## bindings: regenerate contracts/bindings (solc-js 0.8.28 + abigen from the fork)
 .PHONY: bindings

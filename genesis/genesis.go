@@ -1,14 +1,16 @@
 // Package genesis builds paichain genesis blocks: the precompile accounts
-// (with their initial governance storage), prefunded accounts and the chain
-// configuration. The dev node (`paichain node --dev`) and the tests use Dev;
-// a rollup genesis produced by other tooling (op-deployer's L2 allocs) gets
-// the precompile accounts through AddPrecompiles.
+// (with their initial governance storage, inference signer and registered
+// models), prefunded accounts and the chain configuration. The dev node
+// (`paichain node --dev`) and the tests use Dev; a rollup genesis produced
+// by other tooling (op-deployer's L2 allocs) gets paichain's accounts
+// through Extras.Apply (DevnetExtras for the devnet) or AddPrecompiles.
 package genesis
 
 import (
 	"crypto/ecdsa"
 	"errors"
 	"fmt"
+	"maps"
 	"math/big"
 	"strconv"
 
@@ -18,6 +20,7 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/params"
 
+	"github.com/paichain/paichain/genesis/demo"
 	"github.com/paichain/paichain/precompiles"
 )
 
@@ -39,6 +42,12 @@ type Config struct {
 	GasLimit uint64
 	// ChainID; nil keeps geth's dev chain id 1337.
 	ChainID *big.Int
+	// InferenceSigner, if set, may send inference receipt transactions
+	// (precompiles.GenesisConfig.InferenceSigner); it is prefunded.
+	InferenceSigner common.Address
+	// DemoOwner, if set, owns the demo model and adapter registered at
+	// genesis (package demo); it is prefunded.
+	DemoOwner common.Address
 }
 
 // Dev returns a single-node development genesis: geth's dev chain
@@ -61,22 +70,86 @@ func Dev(cfg Config) (*core.Genesis, error) {
 		}
 		g.Config.ChainID = new(big.Int).Set(cfg.ChainID)
 	}
-	for _, a := range append([]common.Address{cfg.Governance}, cfg.Prefund...) {
-		if _, ok := g.Alloc[a]; ok {
-			return nil, fmt.Errorf("genesis: account %s is already allocated", a)
-		}
-		g.Alloc[a] = types.Account{Balance: new(big.Int).Set(DevBalance)}
+	ex := Extras{
+		Precompiles: precompiles.DefaultGenesisConfig(cfg.Governance),
+		Prefund:     append([]common.Address{cfg.Governance}, cfg.Prefund...),
 	}
-	if err := AddPrecompiles(g, precompiles.DefaultGenesisConfig(cfg.Governance)); err != nil {
+	if cfg.InferenceSigner != (common.Address{}) {
+		ex.Precompiles.InferenceSigner = cfg.InferenceSigner
+		ex.Prefund = append(ex.Prefund, cfg.InferenceSigner)
+	}
+	if cfg.DemoOwner != (common.Address{}) {
+		if err := ex.addDemo(cfg.DemoOwner); err != nil {
+			return nil, err
+		}
+		ex.Prefund = append(ex.Prefund, cfg.DemoOwner)
+	}
+	if err := ex.Apply(g); err != nil {
 		return nil, err
 	}
 	return g, nil
 }
 
+// Extras is what paichain adds to a genesis: the precompile accounts with
+// their initial state, and prefunded accounts.
+type Extras struct {
+	Precompiles precompiles.GenesisConfig
+	// Prefund lists accounts credited DevBalance.
+	Prefund []common.Address
+}
+
+func (ex *Extras) addDemo(owner common.Address) error {
+	models, adapters, err := demo.Registrations(owner)
+	if err != nil {
+		return fmt.Errorf("genesis: %w", err)
+	}
+	ex.Precompiles.Models = append(ex.Precompiles.Models, models...)
+	ex.Precompiles.Adapters = append(ex.Precompiles.Adapters, adapters...)
+	return nil
+}
+
+// Alloc returns the accounts Extras adds, to be merged into a genesis
+// alloc. An address listed twice is an error.
+func (ex Extras) Alloc() (types.GenesisAlloc, error) {
+	g := &core.Genesis{}
+	if err := ex.Apply(g); err != nil {
+		return nil, err
+	}
+	return g.Alloc, nil
+}
+
+// Apply adds the accounts to g. An address that g already allocates, or
+// that Extras lists twice, is an error, as for AddPrecompiles: merging
+// would silently lose one side. On error g is unchanged.
+func (ex Extras) Apply(g *core.Genesis) error {
+	if err := ex.Precompiles.Validate(); err != nil {
+		return fmt.Errorf("genesis: %w", err)
+	}
+	seen := make(map[common.Address]bool, len(ex.Prefund))
+	for _, a := range ex.Prefund {
+		if _, ok := g.Alloc[a]; ok || seen[a] {
+			return fmt.Errorf("genesis: account %s is already allocated", a)
+		}
+		seen[a] = true
+	}
+	for _, a := range precompiles.Addresses() {
+		if seen[a] {
+			return fmt.Errorf("genesis: precompile address %s is already allocated", a)
+		}
+	}
+	if err := AddPrecompiles(g, ex.Precompiles); err != nil {
+		return err
+	}
+	for _, a := range ex.Prefund {
+		g.Alloc[a] = types.Account{Balance: new(big.Int).Set(DevBalance)}
+	}
+	return nil
+}
+
 // AddPrecompiles adds the accounts of every registered precompile to g's
-// alloc. An address that g already allocates is an error: silently keeping
-// either account would leave the precompile without its storage or clobber
-// someone else's state.
+// alloc. An address that g already allocates is an error (and g is left
+// unchanged): silently keeping either account would leave the precompile
+// without its storage or clobber someone else's state.
 func AddPrecompiles(g *core.Genesis, pc precompiles.GenesisConfig) error {
 	if err := pc.Validate(); err != nil {
 		return fmt.Errorf("genesis: %w", err)
@@ -84,12 +157,13 @@ func AddPrecompiles(g *core.Genesis, pc precompiles.GenesisConfig) error {
 	if g.Alloc == nil {
 		g.Alloc = make(types.GenesisAlloc)
 	}
-	for addr, acc := range precompiles.GenesisAlloc(pc) {
+	alloc := precompiles.GenesisAlloc(pc)
+	for addr := range alloc {
 		if _, ok := g.Alloc[addr]; ok {
 			return fmt.Errorf("genesis: precompile address %s is already allocated", addr)
 		}
-		g.Alloc[addr] = acc
 	}
+	maps.Copy(g.Alloc, alloc)
 	return nil
 }
 

@@ -30,11 +30,12 @@ import (
 	"github.com/ethereum-optimism/optimism/op-service/ioutil"
 	"github.com/ethereum-optimism/optimism/op-service/jsonutil"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/core"
 	"github.com/ethereum/go-ethereum/log"
+	"github.com/holiman/uint256"
 
 	"github.com/paichain/paichain/genesis"
-	"github.com/paichain/paichain/precompiles"
 )
 
 // Config describes the devnet chain pair.
@@ -54,7 +55,10 @@ type Config struct {
 	// challenge contract.
 	AltDAChallengeWindow uint64
 	AltDAResolveWindow   uint64
-	Logger               log.Logger
+	// L1Prefund funds L1 accounts (wei) in the L1 genesis: the batcher and
+	// proposer pay L1 gas. None when empty.
+	L1Prefund map[common.Address]*big.Int
+	Logger    log.Logger
 }
 
 // Result is the generated chain pair.
@@ -66,6 +70,9 @@ type Result struct {
 	// State is op-deployer's record of the deployment (addresses, intent).
 	State *state.State
 	Roles state.ChainRoles
+	// Paichain describes what genesis.DevnetExtras added (signer, demo
+	// registrations, dev accounts); WriteDir writes it as paichain.json.
+	Paichain genesis.Info
 }
 
 // Build runs op-deployer's genesis pipeline and adds the paichain
@@ -120,8 +127,17 @@ func Build(ctx context.Context, cfg Config) (*Result, error) {
 		return nil, fmt.Errorf("opgenesis: L2 genesis: %w", err)
 	}
 	// Our precompiles' governance is the L2 proxy admin owner: the same
-	// operator that controls the OP predeploys.
-	if err := genesis.AddPrecompiles(l2, precompiles.DefaultGenesisConfig(roles.L2ProxyAdminOwner)); err != nil {
+	// operator that controls the OP predeploys. The inference signer, the
+	// demo model and adapter and the paichain dev accounts come with it.
+	extras, err := genesis.DevnetExtras(roles.L2ProxyAdminOwner)
+	if err != nil {
+		return nil, fmt.Errorf("opgenesis: %w", err)
+	}
+	if err := extras.Apply(l2); err != nil {
+		return nil, fmt.Errorf("opgenesis: %w", err)
+	}
+	info, err := genesis.NewInfo(cfg.L2ChainID, roles.L2ProxyAdminOwner)
+	if err != nil {
 		return nil, fmt.Errorf("opgenesis: %w", err)
 	}
 	block := l2.ToBlock()
@@ -132,7 +148,7 @@ func Build(ctx context.Context, cfg Config) (*Result, error) {
 	if st.L1StateDump == nil {
 		return nil, errors.New("opgenesis: op-deployer produced no L1 state dump")
 	}
-	return &Result{L1: st.L1StateDump.Data, L2Genesis: l2, Rollup: rcfg, State: st, Roles: roles}, nil
+	return &Result{L1: st.L1StateDump.Data, L2Genesis: l2, Rollup: rcfg, State: st, Roles: roles, Paichain: info}, nil
 }
 
 func newIntent(cfg Config, dk *devkeys.MnemonicDevKeys, loc *artifacts.Locator) (*state.Intent, state.ChainRoles, error) {
@@ -204,6 +220,17 @@ func newIntent(cfg Config, dk *devkeys.MnemonicDevKeys, loc *artifacts.Locator) 
 			},
 		}},
 	}
+	if len(cfg.L1Prefund) > 0 {
+		prefund := make(map[common.Address]*hexutil.U256, len(cfg.L1Prefund))
+		for a, v := range cfg.L1Prefund {
+			amount, overflow := uint256.FromBig(v)
+			if overflow || v.Sign() < 0 {
+				return nil, roles, fmt.Errorf("opgenesis: L1 prefund of %s out of range: %v", a, v)
+			}
+			prefund[a] = (*hexutil.U256)(amount)
+		}
+		intent.L1DevGenesisParams = &state.L1DevGenesisParams{Prefund: prefund}
+	}
 	return intent, roles, firstErr
 }
 
@@ -222,8 +249,9 @@ func apply(ctx context.Context, lgr log.Logger, key *ecdsa.PrivateKey, intent *s
 	return nil
 }
 
-// WriteDir writes l1-allocs.json, l2-genesis.json, rollup.json and
-// deployer-state.json into dir.
+// WriteDir writes l1-allocs.json, l2-genesis.json, rollup.json,
+// deployer-state.json, paichain.json and the demo model files (demo/) into
+// dir.
 func (r *Result) WriteDir(dir string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("opgenesis: %w", err)
@@ -241,6 +269,9 @@ func (r *Result) WriteDir(dir string) error {
 		if err := jsonutil.WriteJSON(f.v, ioutil.ToAtomicFile(filepath.Join(dir, f.name), 0o644)); err != nil {
 			return fmt.Errorf("opgenesis: write %s: %w", f.name, err)
 		}
+	}
+	if err := genesis.WriteInfo(dir, r.Paichain); err != nil {
+		return fmt.Errorf("opgenesis: %w", err)
 	}
 	return nil
 }

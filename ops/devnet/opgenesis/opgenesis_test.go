@@ -7,7 +7,10 @@ import (
 	"testing"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
 
+	"github.com/paichain/paichain/genesis"
+	"github.com/paichain/paichain/genesis/demo"
 	"github.com/paichain/paichain/precompiles"
 )
 
@@ -50,6 +53,30 @@ func TestBuild(t *testing.T) {
 			t.Fatalf("precompile %s: %+v, present %v", addr, acct, ok)
 		}
 	}
+	// The paichain state: the inference signer, the demo registrations and
+	// the funded dev accounts and governance.
+	st := allocState(res.L2Genesis.Alloc)
+	if got := precompiles.ReadInferenceSigner(st); got != genesis.DevAddress(genesis.InferenceSignerKey) {
+		t.Fatalf("inference signer %s", got)
+	}
+	hashes, err := demo.ComputeHashes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m, ok := precompiles.ReadModel(st, 1); !ok || m.WeightsHash != hashes.Model {
+		t.Fatalf("demo model %+v %v", m, ok)
+	}
+	if a, ok := precompiles.ReadAdapter(st, 1); !ok || a.AdapterHash != hashes.Adapter {
+		t.Fatalf("demo adapter %+v %v", a, ok)
+	}
+	for _, a := range []common.Address{res.Roles.L2ProxyAdminOwner, genesis.DevAddress(genesis.InferenceSignerKey), genesis.DevAddress(genesis.DevAccounts - 1)} {
+		if acc := res.L2Genesis.Alloc[a]; acc.Balance == nil || acc.Balance.Sign() <= 0 {
+			t.Fatalf("%s is not funded on L2", a)
+		}
+	}
+	if res.Paichain.Governance != res.Roles.L2ProxyAdminOwner || res.Paichain.L2ChainID != 901 {
+		t.Fatalf("paichain info %+v", res.Paichain)
+	}
 	// OP predeploys are there too (L2ToL1MessagePasser proxy).
 	if acct, ok := res.L2Genesis.Alloc[common.HexToAddress("0x4200000000000000000000000000000000000016")]; !ok || len(acct.Code) == 0 {
 		t.Fatal("L2ToL1MessagePasser predeploy missing")
@@ -74,11 +101,18 @@ func TestBuild(t *testing.T) {
 	if err := res.WriteDir(dir); err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range []string{"l1-allocs.json", "l2-genesis.json", "rollup.json", "deployer-state.json"} {
+	for _, f := range []string{"l1-allocs.json", "l2-genesis.json", "rollup.json", "deployer-state.json", "paichain.json", "demo/model/model.safetensors"} {
 		if st, err := os.Stat(filepath.Join(dir, f)); err != nil || st.Size() == 0 {
 			t.Fatalf("%s: %v", f, err)
 		}
 	}
+}
+
+// allocState reads storage straight from a genesis alloc.
+type allocState types.GenesisAlloc
+
+func (s allocState) GetState(addr common.Address, slot common.Hash) common.Hash {
+	return s[addr].Storage[slot]
 }
 
 func TestBuildRejectsBadConfig(t *testing.T) {
