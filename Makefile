@@ -41,7 +41,7 @@ test: $(FORK) $(TOOLS) lint devnet-smoke
 
 ## test-fork: op-geth's own core/vm tests on the patched tree
 test-fork: $(FORK)
-	cd build/op-geth && $(GO) test ./core/vm/...
+	cd build/op-geth && $(GO) test ./core/vm/... ./miner/...
 
 ## fuzz-smoke: every Fuzz target for a few seconds (FUZZTIME=3s)
 fuzz-smoke: $(FORK)

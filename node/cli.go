@@ -4,16 +4,19 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/ethereum/go-ethereum/accounts/keystore"
 	"github.com/ethereum/go-ethereum/cmd/utils"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core"
 	"github.com/ethereum/go-ethereum/core/rawdb"
+	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/eth/ethconfig"
 	"github.com/ethereum/go-ethereum/log"
 	"github.com/ethereum/go-ethereum/metrics"
@@ -22,6 +25,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/paichain/paichain/genesis"
+	"github.com/paichain/paichain/sequencer"
 )
 
 const clientIdentifier = "paichain"
@@ -63,6 +67,39 @@ var (
 		Usage: "Logging verbosity: 0=silent, 1=error, 2=warn, 3=info, 4=debug, 5=detail",
 		Value: 3,
 	}
+)
+
+// Sequencer flags: with --sequencer.sidecar the blocks this node builds
+// include inference receipts (package sequencer, docs/sequencer.md).
+var (
+	sequencerSidecarFlag = &cli.StringFlag{
+		Name:     "sequencer.sidecar",
+		Usage:    "URL of the inference sidecar (paichain infer); enables inference receipts in the blocks this node builds",
+		Category: "SEQUENCER",
+	}
+	sequencerKeyFlag = &cli.StringFlag{
+		Name:     "sequencer.signer.key",
+		Usage:    "File holding the inference signer's private key in hex (signs the receipt transactions)",
+		Category: "SEQUENCER",
+	}
+	sequencerDeadlineFlag = &cli.DurationFlag{
+		Name:     "sequencer.deadline",
+		Usage:    "How long a transaction waits for its inference before it is included with a failed receipt",
+		Value:    sequencer.DefaultDeadline,
+		Category: "SEQUENCER",
+	}
+	sequencerJournalFlag = &cli.StringFlag{
+		Name:     "sequencer.journal",
+		Usage:    "Directory of the sequencer's crash-safe inference journal (default <datadir>/sequencer; in memory without a datadir)",
+		Category: "SEQUENCER",
+	}
+	sequencerConcurrencyFlag = &cli.IntFlag{
+		Name:     "sequencer.concurrency",
+		Usage:    "Inference requests in flight at the sidecar",
+		Value:    sequencer.DefaultConcurrency,
+		Category: "SEQUENCER",
+	}
+	sequencerFlags = []cli.Flag{sequencerSidecarFlag, sequencerKeyFlag, sequencerDeadlineFlag, sequencerJournalFlag, sequencerConcurrencyFlag}
 )
 
 // overrideFlags maps each --override.* flag to the ethconfig field it sets.
@@ -138,6 +175,7 @@ func Flags() []cli.Flag {
 		utils.MetricsEnabledFlag, utils.MetricsEnabledExpensiveFlag, utils.MetricsHTTPFlag, utils.MetricsPortFlag,
 		verbosityFlag,
 	}
+	fs = append(fs, sequencerFlags...)
 	for _, o := range overrideFlags {
 		fs = append(fs, o.flag)
 	}
@@ -175,8 +213,8 @@ func nodeConfig(c *cli.Context) gethnode.Config {
 	cfg := gethnode.DefaultConfig
 	cfg.Name = clientIdentifier
 	cfg.DataDir = dataDirFlag.Value
-	cfg.HTTPModules = append(slices.Clone(cfg.HTTPModules), "eth")
-	cfg.WSModules = append(slices.Clone(cfg.WSModules), "eth")
+	cfg.HTTPModules = append(slices.Clone(cfg.HTTPModules), "eth", "paichain")
+	cfg.WSModules = append(slices.Clone(cfg.WSModules), "eth", "paichain")
 	cfg.IPCPath = clientIdentifier + ".ipc"
 	cfg.AuthAddr = authAddrFlag.Value
 	utils.SetNodeConfig(c, &cfg)
@@ -225,22 +263,35 @@ func newFromCLI(c *cli.Context, stack *gethnode.Node) (*Node, error) {
 			*o.field(&cfg.Eth) = &v
 		}
 	}
+	seq, err := sequencerConfig(c, stack.Config().DataDir)
+	if err != nil {
+		return nil, err
+	}
+	cfg.Sequencer = seq
 	dev := c.Bool(utils.DeveloperFlag.Name)
 	switch {
 	case dev && cfg.Eth.Genesis != nil:
 		// A fresh dev chain: geth's dev genesis plus the precompile
-		// accounts, governed by the developer account.
-		g, err := genesis.Dev(genesis.Config{
+		// accounts, governed by the developer account; with a sequencer,
+		// its key is the (prefunded) inference signer.
+		gc := genesis.Config{
 			Governance: cfg.Eth.Miner.PendingFeeRecipient,
 			GasLimit:   c.Uint64(utils.DeveloperGasLimitFlag.Name),
-		})
+		}
+		if seq != nil {
+			gc.InferenceSigner = crypto.PubkeyToAddress(seq.SignerKey.PublicKey)
+			if gc.InferenceSigner == gc.Governance {
+				return nil, errors.New("node: --sequencer.signer.key is the developer account; give the inference signer its own key")
+			}
+		}
+		g, err := genesis.Dev(gc)
 		if err != nil {
 			return nil, err
 		}
 		cfg.Eth.Genesis = g
-		cfg.Dev = &DevConfig{Period: c.Uint64(utils.DeveloperPeriodFlag.Name)}
+		cfg.Dev = &DevConfig{Period: devPeriod(c, seq != nil)}
 	case dev:
-		cfg.Dev = &DevConfig{Period: c.Uint64(utils.DeveloperPeriodFlag.Name)}
+		cfg.Dev = &DevConfig{Period: devPeriod(c, seq != nil)}
 	default:
 		// Without a genesis in the datadir geth would start Ethereum
 		// mainnet; a paichain node is always initialised first.
@@ -250,6 +301,59 @@ func newFromCLI(c *cli.Context, stack *gethnode.Node) (*Node, error) {
 	}
 	utils.SetupMetrics(metricsConfig(c))
 	return register(stack, cfg)
+}
+
+// devPeriod is --dev.period, except that a sequencer needs periodic blocks:
+// on-demand building (period 0) would rebuild in a loop while a
+// transaction waits for its inference.
+func devPeriod(c *cli.Context, sequencing bool) uint64 {
+	p := c.Uint64(utils.DeveloperPeriodFlag.Name)
+	if p == 0 && sequencing {
+		log.Info("Dev mode with a sequencer builds a block every second (--dev.period 1)")
+		return 1
+	}
+	return p
+}
+
+// sequencerConfig reads the --sequencer.* flags; nil without
+// --sequencer.sidecar (a replica).
+func sequencerConfig(c *cli.Context, datadir string) (*sequencer.Config, error) {
+	sidecar := c.String(sequencerSidecarFlag.Name)
+	if sidecar == "" {
+		for _, f := range sequencerFlags[1:] {
+			if name := f.Names()[0]; c.IsSet(name) {
+				return nil, fmt.Errorf("node: --%s needs --%s", name, sequencerSidecarFlag.Name)
+			}
+		}
+		return nil, nil
+	}
+	u, err := url.Parse(sidecar)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return nil, fmt.Errorf("node: --%s %q is not an http(s) URL", sequencerSidecarFlag.Name, sidecar)
+	}
+	keyFile := c.String(sequencerKeyFlag.Name)
+	if keyFile == "" {
+		return nil, fmt.Errorf("node: --%s needs --%s (the inference signer's key file)", sequencerSidecarFlag.Name, sequencerKeyFlag.Name)
+	}
+	key, err := sequencer.LoadKey(keyFile)
+	if err != nil {
+		return nil, err
+	}
+	deadline := c.Duration(sequencerDeadlineFlag.Name)
+	if deadline <= 0 || deadline > time.Hour {
+		return nil, fmt.Errorf("node: --%s %s: want a duration in (0, 1h]", sequencerDeadlineFlag.Name, deadline)
+	}
+	conc := c.Int(sequencerConcurrencyFlag.Name)
+	if conc < 1 || conc > 1024 {
+		return nil, fmt.Errorf("node: --%s %d: want 1 to 1024", sequencerConcurrencyFlag.Name, conc)
+	}
+	journal := c.String(sequencerJournalFlag.Name)
+	if journal == "" {
+		journal = sequencer.DefaultJournalDir(datadir)
+	}
+	return &sequencer.Config{
+		SidecarURL: sidecar, SignerKey: key, Deadline: deadline, JournalDir: journal, Concurrency: conc,
+	}, nil
 }
 
 // addKeystore gives the account manager the datadir's keystore, where

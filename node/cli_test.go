@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/ethereum/go-ethereum/core"
 	gethnode "github.com/ethereum/go-ethereum/node"
@@ -118,6 +119,74 @@ func TestInitAndStart(t *testing.T) {
 		}
 		if st.GetNonce(precompiles.ModelRegistryAddress) != 1 {
 			t.Error("precompile account missing from the initialised state")
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestSequencerFlags(t *testing.T) {
+	dir := t.TempDir()
+	keyFile := filepath.Join(dir, "signer.hex")
+	if err := os.WriteFile(keyFile, []byte("0x4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name    string
+		args    []string
+		wantNil bool
+		wantErr string
+	}{
+		{"replica", nil, true, ""},
+		{"flag without sidecar", []string{"--sequencer.deadline", "5s"}, false, "needs --sequencer.sidecar"},
+		{"no key", []string{"--sequencer.sidecar", "http://127.0.0.1:8000"}, false, "--sequencer.signer.key"},
+		{"not a URL", []string{"--sequencer.sidecar", "127.0.0.1:8000", "--sequencer.signer.key", keyFile}, false, "not an http(s) URL"},
+		{"missing key file", []string{"--sequencer.sidecar", "http://127.0.0.1:8000", "--sequencer.signer.key", filepath.Join(dir, "nope")}, false, "no such file"},
+		{"bad deadline", []string{"--sequencer.sidecar", "http://127.0.0.1:8000", "--sequencer.signer.key", keyFile, "--sequencer.deadline", "0s"}, false, "deadline"},
+		{"bad concurrency", []string{"--sequencer.sidecar", "http://127.0.0.1:8000", "--sequencer.signer.key", keyFile, "--sequencer.concurrency", "0"}, false, "concurrency"},
+		{"sequencer", []string{"--sequencer.sidecar", "http://127.0.0.1:8000/", "--sequencer.signer.key", keyFile, "--sequencer.deadline", "7s", "--sequencer.concurrency", "3"}, false, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			err := runCLI(t, Flags(), tc.args, func(c *cli.Context) error {
+				cfg, err := sequencerConfig(c, "/data")
+				if err != nil {
+					return err
+				}
+				if tc.wantNil != (cfg == nil) {
+					t.Fatalf("config %+v", cfg)
+				}
+				if cfg != nil && (cfg.Deadline != 7*time.Second || cfg.Concurrency != 3 || cfg.JournalDir != filepath.Join("/data", "sequencer") || cfg.SignerKey == nil) {
+					t.Fatalf("config %+v", cfg)
+				}
+				return nil
+			})
+			if (err == nil) != (tc.wantErr == "") || (err != nil && !strings.Contains(err.Error(), tc.wantErr)) {
+				t.Fatalf("err %v, want %q", err, tc.wantErr)
+			}
+		})
+	}
+	// --dev with a sequencer: the key is the genesis inference signer.
+	err := runCLI(t, Flags(), []string{"--dev", "--ipcdisable", "--verbosity", "1", "--authrpc.port", "0",
+		"--sequencer.sidecar", "http://127.0.0.1:8000", "--sequencer.signer.key", keyFile}, func(c *cli.Context) error {
+		n, err := NewFromCLI(c)
+		if err != nil {
+			return err
+		}
+		defer n.Close()
+		if n.Sequencer == nil || n.Beacon == nil {
+			t.Fatal("dev node without sequencer or beacon")
+		}
+		st, err := n.Eth.BlockChain().StateAt(n.Eth.BlockChain().Genesis().Root())
+		if err != nil {
+			return err
+		}
+		if got := precompiles.ReadInferenceSigner(st); got != n.Sequencer.Signer() || st.GetBalance(got).IsZero() {
+			t.Fatalf("genesis inference signer %s (balance %s), sequencer key %s", got, st.GetBalance(got), n.Sequencer.Signer())
+		}
+		if p := devPeriod(c, true); p != 1 {
+			t.Fatalf("dev period %d with a sequencer", p)
 		}
 		return nil
 	})

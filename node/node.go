@@ -6,7 +6,9 @@
 //
 // The node is assembled here from op-geth's exported packages instead of
 // running op-geth's own binary so that later components can register their
-// services and RPC namespaces inside the same process.
+// services and RPC namespaces inside the same process. With a sequencer
+// configured (--sequencer.sidecar) the blocks this node builds carry
+// inference receipts (package sequencer); replicas run none.
 package node
 
 import (
@@ -27,7 +29,9 @@ import (
 	_ "github.com/ethereum/go-ethereum/eth/tracers/native"
 
 	// The paichain precompiles register into core/vm on import.
+	"github.com/paichain/paichain/node/paichainapi"
 	"github.com/paichain/paichain/precompiles"
+	"github.com/paichain/paichain/sequencer"
 )
 
 // Config is everything New needs.
@@ -37,6 +41,9 @@ type Config struct {
 	// Dev, when set, replaces the engine API with a simulated beacon that
 	// builds blocks locally (`--dev`).
 	Dev *DevConfig
+	// Sequencer, when set, makes the blocks this node builds (under --dev
+	// or for op-node through the engine API) include inference receipts.
+	Sequencer *sequencer.Config
 }
 
 // DevConfig configures the simulated beacon of a dev node.
@@ -55,6 +62,10 @@ type Node struct {
 	Eth   *eth.Ethereum
 	// Beacon builds blocks in dev mode; nil otherwise.
 	Beacon *catalyst.SimulatedBeacon
+	// Sequencer includes inference receipts; nil on a replica.
+	Sequencer *sequencer.Sequencer
+
+	devPeriod uint64 // the beacon's block period; 0 = on demand or manual
 }
 
 // New creates the node stack and registers the execution services on it.
@@ -89,6 +100,23 @@ func register(stack *gethnode.Node, cfg *Config) (*Node, error) {
 	stack.RegisterAPIs([]rpc.API{{Namespace: "eth", Service: filters.NewFilterAPI(filterSystem)}})
 
 	n := &Node{Stack: stack, Eth: backend}
+	if cfg.Sequencer != nil {
+		// Registered before the simulated beacon, so that it is running
+		// when the first block is built.
+		seq, err := sequencer.New(backend, *cfg.Sequencer)
+		if err != nil {
+			return nil, fmt.Errorf("node: %w", err)
+		}
+		stack.RegisterLifecycle(seq)
+		n.Sequencer = seq
+	}
+	// The paichain_ namespace, and eth_estimateGas made inference-aware:
+	// registered after the eth service, so its method replaces geth's.
+	var pending paichainapi.PendingSource
+	if n.Sequencer != nil {
+		pending = pendingInferences{n.Sequencer}
+	}
+	stack.RegisterAPIs(paichainapi.APIs(backend, pending))
 	if cfg.Dev == nil {
 		// The rollup node (op-node) drives block building and import
 		// through the authenticated engine API.
@@ -107,7 +135,7 @@ func register(stack *gethnode.Node, cfg *Config) (*Node, error) {
 		catalyst.RegisterSimulatedBeaconAPIs(stack, beacon)
 	}
 	stack.RegisterLifecycle(beacon)
-	n.Beacon = beacon
+	n.Beacon, n.devPeriod = beacon, cfg.Dev.Period
 	return n, nil
 }
 
@@ -130,13 +158,23 @@ func (n *Node) DevReady() error {
 		return nil
 	}
 	chain := n.Eth.BlockChain()
+	deadline := time.Now().Add(30 * time.Second)
+	if n.devPeriod > 0 {
+		// The beacon's own loop seals the first block; a Commit racing it
+		// can wait forever for a payload the loop already took.
+		for chain.CurrentBlock().Number.Sign() == 0 {
+			if time.Now().After(deadline) {
+				return errors.New("node: dev mode sealed no block within 30 s")
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+	}
 	if chain.CurrentBlock().Number.Sign() == 0 {
 		n.Beacon.Commit()
 		if chain.CurrentBlock().Number.Sign() == 0 {
 			return errors.New("node: dev mode could not seal its first block")
 		}
 	}
-	deadline := time.Now().Add(30 * time.Second)
 	for !chain.TxIndexDone() {
 		if time.Now().After(deadline) {
 			return errors.New("node: transaction indexer did not finish within 30 s")
@@ -149,4 +187,20 @@ func (n *Node) DevReady() error {
 // Close stops the node and releases its databases.
 func (n *Node) Close() error {
 	return n.Stack.Close()
+}
+
+// pendingInferences lists the sequencer's tracked requests for
+// paichain_pendingInferences.
+type pendingInferences struct{ seq *sequencer.Sequencer }
+
+func (p pendingInferences) PendingInferences() []paichainapi.PendingInference {
+	list := p.seq.PendingInferences()
+	out := make([]paichainapi.PendingInference, len(list))
+	for i, r := range list {
+		out[i] = paichainapi.PendingInference{
+			RequestID: r.RequestID, TxHash: r.TxHash, Sender: r.Sender, Nonce: r.Nonce, ModelID: r.ModelID,
+			State: string(r.State), FirstSeen: r.FirstSeen, Deadline: r.Deadline,
+		}
+	}
+	return out
 }

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -16,8 +18,10 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/urfave/cli/v2"
 
+	"github.com/paichain/paichain/attribution/poa"
 	"github.com/paichain/paichain/inference/adapters"
 	"github.com/paichain/paichain/inference/engine"
 	"github.com/paichain/paichain/inference/gpu"
@@ -59,22 +63,40 @@ func engineFlags() []cli.Flag {
 	}
 }
 
+// datanetFlags load Datanets to attribute completions to; the server and
+// verify share them (docs/inference.md, "Attribution and RAG").
+func datanetFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringSliceFlag{Name: "datanet", Usage: "Datanet version directory (`paichain datanet build --out`) to attribute completions to and retrieve from; repeatable"},
+		&cli.StringSliceFlag{Name: "datanet.pool", Usage: "DATANET=0xADDR: pool of a Datanet committed without one (DATANET: its name, root or directory)"},
+		&cli.StringFlag{Name: "datanet.verify", Value: string(poa.CheckRoots), Usage: "checks when loading: none, roots (rehash every file against its Merkle root) or full (also suffix order, document table, counts)"},
+		&cli.IntFlag{Name: "rag.chunk-tokens", Value: 128, Usage: "tokens per retrieval chunk (part of what a verifier must match)"},
+		&cli.Uint64Flag{Name: "attribution.rag-share", Value: poa.DefaultRAGShare, Usage: "millionths of the contributor weights that go to retrieved chunks when spans match too"},
+	}
+}
+
 var inferCommand = &cli.Command{
 	Name:  "infer",
 	Usage: "OpenAI-compatible multi-LoRA inference server (see docs/inference.md)",
-	Flags: concatFlags(modelFlags(), engineFlags(), httpFlags(8000), []cli.Flag{
+	Flags: concatFlags(modelFlags(), engineFlags(), httpFlags(8000), datanetFlags(), []cli.Flag{
 		&cli.StringFlag{Name: "served-model-name", Usage: "base model name in requests and /v1/models (default: the model's file or directory name)"},
 		&cli.Int64Flag{Name: "http.max-body", Value: 1 << 20, Usage: "request body size limit in bytes"},
+		&cli.StringSliceFlag{Name: "datanet.adapter", Usage: "ADAPTER=DATANET: completions on this adapter (hash or name) are attributed to this Datanet, as the registry's datanetRoot links them; repeatable"},
+		&cli.BoolFlag{Name: "rag", Usage: `retrieve from the completion's Datanet for every request that does not say "rag": false`},
+		&cli.IntFlag{Name: "rag.k", Value: server.DefaultRAGK, Usage: "chunks retrieved when the request gives no k (1-16)"},
+		&cli.IntFlag{Name: "attribution.max-evidence", Value: poa.DefaultMaxEvidenceBytes, Usage: "bytes of span evidence one completion may carry (over it: 400 evidence_too_large)"},
 	}),
 	Action: runInfer,
 	Subcommands: []*cli.Command{{
 		Name:      "verify",
-		Usage:     "re-execute an inference receipt on the CPU reference path and compare the output tokens",
-		ArgsUsage: "<receipt.json> (flags may come before or after it)",
-		Flags:     modelFlags(),
+		Usage:     "re-execute an inference receipt on the CPU reference path and compare the output tokens; with --datanet, also re-check a response's attribution",
+		ArgsUsage: "<receipt.json or response.json> (flags may come before or after it)",
+		Flags:     verifyFlags(),
 		Action:    runInferVerify,
 	}},
 }
+
+func verifyFlags() []cli.Flag { return concatFlags(modelFlags(), datanetFlags()) }
 
 func concatFlags(groups ...[]cli.Flag) []cli.Flag {
 	var out []cli.Flag
@@ -234,9 +256,17 @@ func runInfer(c *cli.Context) error {
 		return fmt.Errorf("starting engine: %w", err)
 	}
 	defer eng.Close()
+	set, err := openDatanets(c, st, modelPath, log)
+	if err != nil {
+		return err
+	}
+	if set != nil {
+		defer set.Close()
+	}
 	srv, err := server.New(server.Config{
 		Engine: eng, Tokenizer: st.tok, Store: st.store, ModelName: servedName(c, modelPath),
 		Backend: c.String("backend"), MaxBodyBytes: c.Int64("http.max-body"), Logger: log,
+		Attribution: set, RAG: server.RAGOptions{Default: c.Bool("rag"), K: c.Int("rag.k")},
 	})
 	if err != nil {
 		return err
@@ -276,7 +306,7 @@ func runInferVerify(c *cli.Context) error {
 		}
 		set := flag.NewFlagSet("verify", flag.ContinueOnError)
 		set.SetOutput(io.Discard)
-		for _, f := range modelFlags() {
+		for _, f := range verifyFlags() {
 			if err := f.Apply(set); err != nil {
 				return err
 			}
@@ -304,6 +334,10 @@ func verifyReceiptFile(c *cli.Context, path string) error {
 	if err != nil {
 		return err
 	}
+	b, attJSON, err := splitResponse(b)
+	if err != nil {
+		return err
+	}
 	rc, err := receipt.DecodeJSON(b) // hashes are checked by VerifyReceipt, after the replay
 	if err != nil {
 		return err
@@ -313,6 +347,16 @@ func verifyReceiptFile(c *cli.Context, path string) error {
 		return err
 	}
 	defer st.close()
+	set, err := openDatanets(c, st, c.String("model"), nil)
+	if err != nil {
+		return err
+	}
+	if set != nil {
+		defer set.Close()
+		if attJSON == nil {
+			return errors.New("infer verify: --datanet given, but the file has no attribution (pass a whole response)")
+		}
+	}
 	// One sequence at a time: the reference path needs no batching.
 	eng, err := engine.New(st.model, engine.Options{MaxBatch: 1, MaxQueue: 1})
 	if err != nil {
@@ -325,8 +369,116 @@ func verifyReceiptFile(c *cli.Context, path string) error {
 	}
 	fmt.Fprintf(c.App.Writer, "receipt %s (%d prompt tokens, %d output tokens): %s\n",
 		rc.ReceiptHash, len(rc.PromptTokenIDs), len(rc.OutputTokenIDs), v)
-	if !v.OK() {
+	ok := v.OK()
+	if attJSON != nil {
+		if !verifyAttribution(c, set, st, rc, attJSON) {
+			ok = false
+		}
+	}
+	if !ok {
 		return cli.Exit("verification failed", 2)
 	}
 	return nil
+}
+
+// openDatanets loads the --datanet directories for the served model's
+// tokenizer (nil, nil when none is given). log, if set, gets one line per
+// Datanet.
+func openDatanets(c *cli.Context, st *stack, modelPath string, log *slog.Logger) (*poa.Set, error) {
+	dirs := c.StringSlice("datanet")
+	if len(dirs) == 0 {
+		for _, f := range []string{"datanet.pool", "datanet.adapter", "rag"} {
+			if c.IsSet(f) {
+				return nil, fmt.Errorf("--%s needs --datanet", f)
+			}
+		}
+		return nil, nil
+	}
+	if k := c.Int("rag.k"); c.IsSet("rag.k") && (k < 1 || k > poa.MaxK) {
+		return nil, fmt.Errorf("--rag.k %d outside 1..%d", k, poa.MaxK)
+	}
+	info, err := server.TokenizerInfo(c.String("tokenizer"), modelPath, st.tok)
+	if err != nil {
+		return nil, err
+	}
+	share := c.Uint64("attribution.rag-share")
+	cfg := poa.Config{
+		Dirs: dirs, Tokenizer: info, Tokenize: st.tok.Encode, Decode: st.tok.Decode,
+		Check: poa.Check(c.String("datanet.verify")), ChunkTokens: c.Int("rag.chunk-tokens"),
+		RAGShare: &share, MaxEvidenceBytes: c.Int("attribution.max-evidence"),
+		Pools: map[string]common.Address{}, Adapters: map[[32]byte]string{},
+	}
+	for _, kv := range c.StringSlice("datanet.pool") {
+		i := strings.LastIndex(kv, "=")
+		if i <= 0 || !common.IsHexAddress(kv[i+1:]) {
+			return nil, fmt.Errorf("--datanet.pool %q: want DATANET=0xADDRESS", kv)
+		}
+		cfg.Pools[kv[:i]] = common.HexToAddress(kv[i+1:])
+	}
+	for _, kv := range c.StringSlice("datanet.adapter") {
+		ref, dn, ok := strings.Cut(kv, "=")
+		if !ok || ref == "" || dn == "" {
+			return nil, fmt.Errorf("--datanet.adapter %q: want ADAPTER=DATANET", kv)
+		}
+		h, ok := adapters.ParseHash(ref)
+		if !ok {
+			if st.store == nil {
+				return nil, fmt.Errorf("--datanet.adapter %q: no adapter store to resolve %q (give its hash or --adapters)", kv, ref)
+			}
+			var err error
+			if h, err = st.store.Resolve(ref); err != nil {
+				return nil, fmt.Errorf("--datanet.adapter %q: %w", kv, err)
+			}
+		}
+		cfg.Adapters[h] = dn
+	}
+	set, err := poa.Open(cfg)
+	if err != nil {
+		return nil, fmt.Errorf("loading Datanets: %w", err)
+	}
+	for _, src := range set.Sources() {
+		if log != nil {
+			m := src.DN.Manifest
+			log.Info("datanet loaded", "name", src.Name, "root", src.Root().Hex(), "documents", m.Documents, "tokens", m.Suffixes,
+				"pool", src.Pool.Hex(), "rag_chunks", src.Index.Chunks(), "verify", cfg.Check, "load", src.Load.Round(time.Millisecond))
+		}
+	}
+	return set, nil
+}
+
+// splitResponse returns the receipt and attribution of a saved response
+// (or stream chunk); a bare receipt comes back as it is, with no
+// attribution.
+func splitResponse(b []byte) (rc, att []byte, err error) {
+	var top map[string]json.RawMessage
+	if json.Unmarshal(b, &top) != nil || top["receipt"] == nil {
+		return b, nil, nil // a receipt: DecodeJSON reports what is wrong with it
+	}
+	if a := top["attribution"]; len(a) > 0 && string(a) != "null" {
+		att = a
+	}
+	return top["receipt"], att, nil
+}
+
+// verifyAttribution prints the attribution check; false on a mismatch.
+func verifyAttribution(c *cli.Context, set *poa.Set, st *stack, rc *receipt.Receipt, raw []byte) bool {
+	if set == nil {
+		fmt.Fprintln(c.App.Writer, "attribution: not checked (give --datanet)")
+		return true
+	}
+	att, err := poa.Decode(bytes.NewReader(raw))
+	if err == nil {
+		err = server.VerifyAttribution(set, st.tok, rc, att)
+	}
+	if err != nil {
+		fmt.Fprintf(c.App.Writer, "attribution: %v\n", err)
+		return false
+	}
+	var total uint64
+	for _, w := range att.Contributors {
+		total += uint64(w.Weight)
+	}
+	fmt.Fprintf(c.App.Writer, "attribution (%s, %d spans, %d citations): match; %d contributors, weights sum to %d\n",
+		att.Method, len(att.Spans), len(att.Citations), len(att.Contributors), total)
+	return true
 }

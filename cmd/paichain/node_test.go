@@ -83,6 +83,15 @@ func TestDevNodeWithCast(t *testing.T) {
 		t.Fatalf("cast call getModel(1): %q, %v", out, err)
 	}
 
+	// The paichain_ namespace is served over HTTP by default; a replica
+	// (no --sequencer.sidecar) tracks no inferences.
+	if out, err := run("rpc", "paichain_pendingInferences"); err != nil || out != "[]" {
+		t.Fatalf("cast rpc paichain_pendingInferences: %q, %v", out, err)
+	}
+	if out, err := run("rpc", "paichain_getModel", "1"); err != nil || !strings.Contains(out, `"llama"`) {
+		t.Fatalf("cast rpc paichain_getModel 1: %q, %v", out, err)
+	}
+
 	// Failing calls: the node names the custom error in the RPC error
 	// (patch 0002), and the revert data still carries it for
 	// `cast decode-error`.

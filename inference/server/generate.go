@@ -39,6 +39,7 @@ type job struct {
 	release    func()
 	refs       []receipt.AdapterRef
 	method     string
+	att        *attPlan // nil: the server attributes nothing
 }
 
 func (s *Server) handleCompletions(w http.ResponseWriter, r *http.Request) {
@@ -53,6 +54,11 @@ func (s *Server) handleCompletions(w http.ResponseWriter, r *http.Request) {
 		writeError(w, aerr)
 		return
 	}
+	att, aerr := s.planCompletion(body, samp, &p) // may put retrieved chunks into p
+	if aerr != nil {
+		writeError(w, aerr)
+		return
+	}
 	ids := p.Tokens
 	if p.IsText {
 		var err error
@@ -62,7 +68,7 @@ func (s *Server) handleCompletions(w http.ResponseWriter, r *http.Request) {
 		}
 		ids = s.withBOS(ids)
 	}
-	s.serve(w, r, &job{id: newRequestID("cmpl-"), object: "text_completion", start: start, samp: samp}, ids, "prompt")
+	s.serve(w, r, &job{id: jobID(samp, "cmpl-"), object: "text_completion", start: start, samp: samp, att: att}, ids, "prompt")
 }
 
 func (s *Server) handleChat(w http.ResponseWriter, r *http.Request) {
@@ -73,6 +79,11 @@ func (s *Server) handleChat(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	_, msgs, samp, aerr := ParseChatRequest(body)
+	if aerr != nil {
+		writeError(w, aerr)
+		return
+	}
+	att, msgs, aerr := s.planChat(body, samp, msgs) // may put retrieved chunks into the last user message
 	if aerr != nil {
 		writeError(w, aerr)
 		return
@@ -91,7 +102,7 @@ func (s *Server) handleChat(w http.ResponseWriter, r *http.Request) {
 		writeError(w, badParam("messages", "cannot tokenize conversation: %v", err))
 		return
 	}
-	s.serve(w, r, &job{id: newRequestID("chatcmpl-"), object: "chat.completion", chat: true, start: start, samp: samp}, s.withBOS(ids), "messages")
+	s.serve(w, r, &job{id: jobID(samp, "chatcmpl-"), object: "chat.completion", chat: true, start: start, samp: samp, att: att}, s.withBOS(ids), "messages")
 }
 
 // withBOS starts a prompt with the tokenizer's BOS token if it has one and
@@ -230,6 +241,15 @@ func (s *Server) run(w http.ResponseWriter, r *http.Request, j *job) {
 		writeError(w, aerr)
 		return
 	}
+	att, aerr := s.attribute(j, rc)
+	if aerr != nil {
+		if sse != nil {
+			_ = sse.event(map[string]*APIError{"error": aerr})
+			return
+		}
+		writeError(w, aerr)
+		return
+	}
 	usage := &Usage{PromptTokens: res.prompt, CompletionTokens: len(res.tokens), TotalTokens: res.prompt + len(res.tokens)}
 	finish := res.finish
 	if sse != nil {
@@ -239,7 +259,7 @@ func (s *Server) run(w http.ResponseWriter, r *http.Request, j *job) {
 		} else {
 			last = s.chunk(j, CompletionChoice{FinishReason: &finish})
 		}
-		last.Receipt = rc
+		last.Receipt, last.Attribution = rc, att
 		if sse.event(last) != nil {
 			return
 		}
@@ -255,7 +275,7 @@ func (s *Server) run(w http.ResponseWriter, r *http.Request, j *job) {
 	}
 	resp := &Response{
 		ID: j.id, Object: j.object, Created: j.created, Model: j.model,
-		SystemFingerprint: s.fingerprint(), Usage: usage, Receipt: rc,
+		SystemFingerprint: s.fingerprint(), Usage: usage, Receipt: rc, Attribution: att,
 	}
 	if j.chat {
 		resp.Choices = []ChatChoice{{Message: &ChatResponseMessage{Role: "assistant", Content: res.text}, FinishReason: &finish}}

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/paichain/paichain/attribution/poa"
 	"github.com/paichain/paichain/inference/receipt"
 )
 
@@ -85,6 +86,9 @@ type samplingFields struct {
 	FrequencyPenalty  *float64        `json:"frequency_penalty"`
 	LogitBias         map[string]any  `json:"logit_bias"`
 	MergeSeed         *uint64         `json:"merge_seed"`
+	// RequestID (paichain) is an on-chain inference request id: it becomes
+	// the job id, the receipt's request_id and the engine's PRNG key.
+	RequestID *string `json:"request_id"`
 }
 
 // CompletionRequest is the body of POST /v1/completions.
@@ -140,6 +144,7 @@ type Sampling struct {
 	Stream            bool
 	IncludeUsage      bool
 	MergeSeed         uint64
+	RequestID         string // "" = a fresh id
 }
 
 // decodeJSON decodes one JSON object; trailing data is an error.
@@ -332,10 +337,37 @@ func (f *samplingFields) validate(maxTokens *int) (Sampling, *APIError) {
 	if f.MergeSeed != nil {
 		s.MergeSeed = *f.MergeSeed
 	}
+	if f.RequestID != nil {
+		if !isRequestID(*f.RequestID) {
+			return s, badParam("request_id", "request_id must be 0x followed by 64 lower-case hex digits, got %q", *f.RequestID)
+		}
+		s.RequestID = *f.RequestID
+	}
 	if s.Stop, err = parseStop(f.Stop); err != nil {
 		return s, err
 	}
 	return s, nil
+}
+
+// isRequestID reports whether id is an on-chain request id's hex form.
+func isRequestID(id string) bool {
+	if len(id) != 66 || id[:2] != "0x" {
+		return false
+	}
+	for _, c := range id[2:] {
+		if (c < '0' || c > '9') && (c < 'a' || c > 'f') {
+			return false
+		}
+	}
+	return true
+}
+
+// jobID is the request's id: request_id if given, else a fresh one.
+func jobID(s Sampling, prefix string) string {
+	if s.RequestID != "" {
+		return s.RequestID
+	}
+	return newRequestID(prefix)
 }
 
 func floatParam(name string, v *float64, def, lo, hi float64) (float32, *APIError) {
@@ -465,9 +497,10 @@ type ChatChoice struct {
 }
 
 // Response is a completion, chat completion or one of their stream chunks.
-// Choices holds []CompletionChoice or []ChatChoice. Receipt is the paichain
-// extension: the inference receipt, on the full response and on the chunk
-// that carries finish_reason.
+// Choices holds []CompletionChoice or []ChatChoice. Receipt and Attribution
+// are the paichain extensions: the inference receipt and (on a server with
+// Datanets) the completion's attribution, on the full response and on the
+// chunk that carries finish_reason.
 type Response struct {
 	ID                string           `json:"id"`
 	Object            string           `json:"object"`
@@ -477,4 +510,5 @@ type Response struct {
 	Choices           any              `json:"choices"`
 	Usage             *Usage           `json:"usage,omitempty"`
 	Receipt           *receipt.Receipt `json:"receipt,omitempty"`
+	Attribution       *poa.Attribution `json:"attribution,omitempty"`
 }

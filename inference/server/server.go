@@ -23,6 +23,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
+	"github.com/paichain/paichain/attribution/poa"
 	"github.com/paichain/paichain/inference/adapters"
 	"github.com/paichain/paichain/inference/engine"
 	"github.com/paichain/paichain/inference/lora"
@@ -58,6 +59,10 @@ type Config struct {
 	ChatFamily string
 	// Logger logs request failures (default: discard).
 	Logger *slog.Logger
+	// Attribution, when set, attributes every completion to a Datanet and
+	// RAG sets retrieval defaults (attribution.go).
+	Attribution *poa.Set
+	RAG         RAGOptions
 }
 
 // Server serves the API. Create it with New; it is an http.Handler.
