@@ -20,6 +20,8 @@ func main() {
 			daCommand,
 			datanetCommand,
 			attributeCommand,
+			devnetCommand,
+			genesisCommand,
 		},
 	}
 	if err := app.Run(os.Args); err != nil {
