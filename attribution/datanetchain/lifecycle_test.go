@@ -241,7 +241,7 @@ func TestDatanetLifecycle(t *testing.T) {
 		t.Fatal(err)
 	}
 	if v := st.Latest; v == nil || v.Number != 1 || common.Hash(v.Input.Root) != dn.Manifest.Root || v.Listed != 4 || v.Input.Tokens != uint64(dn.Manifest.Tokens) ||
-		v.ContributionsHash != datanetchain.ContributionsHash(ids) || v.PublishedAt == 0 || v.Input.Uri != "file:///datanets/tiny/v1" {
+		v.ContributionsHash != datanetchain.ContributionsHash(ids) || v.PublishedAt == 0 || v.Input.URI != "file:///datanets/tiny/v1" {
 		t.Fatalf("latest version = %+v", st.Latest)
 	}
 	if ref, err := w.as(kStranger).Registry.VersionOfRoot(nil, dn.Manifest.Root); err != nil || ref.DatanetId.Cmp(id) != 0 || ref.Version.Int64() != 1 {

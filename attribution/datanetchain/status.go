@@ -131,7 +131,7 @@ func (c *Client) contributionsAt(call *bind.CallOpts, datanetID *big.Int, contri
 // started with (from its VersionStarted event).
 type Version struct {
 	Number            uint64       `json:"number"`
-	Input             VersionInput `json:"input"`
+	Input             VersionRoots `json:"input"`
 	ContributionsHash common.Hash  `json:"contributionsHash"`
 	Listed            uint64       `json:"listed"`
 	PublishedAt       uint64       `json:"publishedAt"`
@@ -158,7 +158,7 @@ func (c *Client) versionAt(call *bind.CallOpts, datanetID *big.Int, n uint64) (*
 	defer it.Close()
 	found := false
 	for it.Next() {
-		out.Input, found = it.Event.Input, true
+		out.Input, found = versionRoots(it.Event.Input), true
 	}
 	if err := it.Error(); err != nil {
 		return nil, err
@@ -171,13 +171,54 @@ func (c *Client) versionAt(call *bind.CallOpts, datanetID *big.Int, n uint64) (*
 
 // DatanetStatus is what `paichain datanet status` prints.
 type DatanetStatus struct {
-	DatanetID   *big.Int                        `json:"datanetId"`
-	Datanet     bindings.DatanetRegistryDatanet `json:"datanet"`
-	Latest      *Version                        `json:"latestVersion,omitempty"`
-	Pool        PoolStatus                      `json:"pool"`
-	Contributor *ContributorStatus              `json:"contributor,omitempty"`
-	BlockTime   uint64                          `json:"blockTime"`
-	BlockNumber uint64                          `json:"blockNumber"`
+	DatanetID   *big.Int           `json:"datanetId"`
+	Datanet     DatanetInfo        `json:"datanet"`
+	Latest      *Version           `json:"latestVersion,omitempty"`
+	Pool        PoolStatus         `json:"pool"`
+	Contributor *ContributorStatus `json:"contributor,omitempty"`
+	BlockTime   uint64             `json:"blockTime"`
+	BlockNumber uint64             `json:"blockNumber"`
+}
+
+// VersionRoots is the VersionInput a version was started with, with JSON
+// names and hex hashes (the binding's struct prints byte arrays).
+type VersionRoots struct {
+	Root          common.Hash `json:"root"`
+	TokensRoot    common.Hash `json:"tokensRoot"`
+	SARoot        common.Hash `json:"saRoot"`
+	DocsRoot      common.Hash `json:"docsRoot"`
+	CountsRoot    common.Hash `json:"countsRoot"`
+	TokenizerHash common.Hash `json:"tokenizerHash"`
+	Tokens        uint64      `json:"tokens"`
+	Documents     uint64      `json:"documents"`
+	URI           string      `json:"uri"`
+}
+
+func versionRoots(in VersionInput) VersionRoots {
+	return VersionRoots{Root: in.Root, TokensRoot: in.TokensRoot, SARoot: in.SaRoot, DocsRoot: in.DocsRoot,
+		CountsRoot: in.CountsRoot, TokenizerHash: in.TokenizerHash, Tokens: in.Tokens, Documents: in.Documents, URI: in.Uri}
+}
+
+// DatanetInfo is the registry's Datanet record with JSON names.
+type DatanetInfo struct {
+	Owner            common.Address `json:"owner"`
+	Name             string         `json:"name"`
+	LicenseURI       string         `json:"licenseURI"`
+	FileType         string         `json:"fileType"`
+	CreatedAt        uint64         `json:"createdAt"`
+	DailyLimit       uint32         `json:"dailyLimit"`
+	Pool             common.Address `json:"pool"`
+	MinStake         *big.Int       `json:"minStake"`
+	StakeLockSeconds uint64         `json:"stakeLockSeconds"`
+	Contributions    uint64         `json:"contributions"`
+	Versions         uint64         `json:"versions"`
+	LatestVersion    uint64         `json:"latestVersion"`
+}
+
+func datanetInfo(d bindings.DatanetRegistryDatanet) DatanetInfo {
+	return DatanetInfo{Owner: d.Owner, Name: d.Name, LicenseURI: d.LicenseURI, FileType: d.FileType, CreatedAt: d.CreatedAt,
+		DailyLimit: d.DailyLimit, Pool: d.Pool, MinStake: d.MinStake, StakeLockSeconds: d.StakeLockSeconds,
+		Contributions: d.Contributions, Versions: d.Versions, LatestVersion: d.LatestVersion}
 }
 
 // PoolStatus sums up a Datanet's pool.
@@ -222,7 +263,7 @@ func (c *Client) Status(ctx context.Context, datanetID *big.Int, contributor com
 	if err != nil {
 		return nil, decodeRevert("getDatanet", err)
 	}
-	st := &DatanetStatus{DatanetID: datanetID, Datanet: d, BlockTime: head.Time, BlockNumber: head.Number.Uint64()}
+	st := &DatanetStatus{DatanetID: datanetID, Datanet: datanetInfo(d), BlockTime: head.Time, BlockNumber: head.Number.Uint64()}
 	if d.LatestVersion != 0 {
 		if st.Latest, err = c.versionAt(call, datanetID, d.LatestVersion); err != nil {
 			return nil, err

@@ -22,6 +22,7 @@ func main() {
 			attributeCommand,
 			devnetCommand,
 			genesisCommand,
+			synthCommand,
 		},
 	}
 	if err := app.Run(os.Args); err != nil {

@@ -59,9 +59,9 @@ contract InferenceQA {
         adapterId = adapterId_;
         params = IInference.InferenceParams({
             temperatureMilli: temperatureMilli,
-            topPMilli: 0,
+            topPMilli: 1000, // 1.0: no nucleus cut (the engine requires (0, 1])
             topK: topK,
-            repetitionPenaltyMilli: 0,
+            repetitionPenaltyMilli: 1000, // 1.0: no penalty
             maxTokens: maxTokens,
             seed: seed
         });
