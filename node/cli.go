@@ -30,9 +30,6 @@ import (
 
 const clientIdentifier = "paichain"
 
-// devRecommit is the payload rebuild interval under --dev (see newFromCLI).
-const devRecommit = 100 * time.Millisecond
-
 // Listener and data-directory flags whose defaults differ from geth's: every
 // listener binds loopback unless the operator names another interface.
 var (
@@ -301,13 +298,6 @@ func newFromCLI(c *cli.Context, stack *gethnode.Node) (*Node, error) {
 		if err := checkInitialised(stack); err != nil {
 			return nil, err
 		}
-	}
-	if dev && !c.IsSet(utils.MinerRecommitIntervalFlag.Name) {
-		// The simulated beacon waits for the full payload with an
-		// unconditional cond.Wait: if the first build finishes before it
-		// waits, only a rebuild wakes it (after Recommit, 2 s by default,
-		// longer than a 1 s block period). Fast rebuilds bound that wait.
-		cfg.Eth.Miner.Recommit = devRecommit
 	}
 	utils.SetupMetrics(metricsConfig(c))
 	return register(stack, cfg)
