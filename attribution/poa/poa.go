@@ -10,7 +10,6 @@ package poa
 
 import (
 	"bytes"
-	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -226,42 +225,27 @@ func Combine(spanWeights []span.Weight, cites []rag.Citation, pool common.Addres
 	default:
 		credit = r
 	}
-	type entry struct {
-		a common.Address
-		c uint64
-	}
-	var es []entry
-	for a, c := range credit {
-		if c > 0 {
-			es = append(es, entry{a, c})
-		}
-	}
-	slices.SortFunc(es, func(x, y entry) int {
-		if c := cmp.Compare(y.c, x.c); c != 0 {
-			return c
-		}
-		return bytes.Compare(x.a[:], y.a[:])
-	})
+	es := span.RankCredits(credit)
 	if len(es) > p.MaxContributors {
 		if pool != (common.Address{}) {
 			pc := credit[pool]
-			es = slices.DeleteFunc(es, func(e entry) bool { return e.a == pool })
+			es = slices.DeleteFunc(es, func(e span.Credit) bool { return e.Addr == pool })
 			for _, e := range es[p.MaxContributors-1:] {
-				pc += e.c
+				pc += e.Value
 			}
-			es = append(es[:p.MaxContributors-1], entry{pool, pc})
+			es = append(es[:p.MaxContributors-1], span.Credit{Addr: pool, Value: pc})
 		} else {
 			es = es[:p.MaxContributors]
 		}
 	}
 	cs := make([]uint64, len(es))
 	for i, e := range es {
-		cs[i] = e.c
+		cs[i] = e.Value
 	}
 	out := []Contributor{}
 	for i, w := range intmath.Normalize(cs, p.Scale) {
 		if w > 0 {
-			out = append(out, Contributor{Address: es[i].a, Weight: Weight(w)})
+			out = append(out, Contributor{Address: es[i].Addr, Weight: Weight(w)})
 		}
 	}
 	return out

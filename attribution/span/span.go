@@ -180,37 +180,22 @@ func Weigh(spans []Span, pool common.Address, p Params) []Weight {
 			credit[o.Contributor] += o.Credit
 		}
 	}
-	type entry struct {
-		a common.Address
-		c uint64
-	}
-	var es []entry
-	for a, c := range credit {
-		if c > 0 {
-			es = append(es, entry{a, c})
-		}
-	}
-	slices.SortFunc(es, func(x, y entry) int {
-		if c := cmp.Compare(y.c, x.c); c != 0 {
-			return c
-		}
-		return bytes.Compare(x.a[:], y.a[:])
-	})
+	es := RankCredits(credit)
 	ws := make([]Weight, 0, min(len(es), p.MaxContributors))
 	if len(es) > p.MaxContributors {
 		if pool != (common.Address{}) {
 			var rest uint64
 			for _, e := range es[p.MaxContributors-1:] {
-				rest += e.c
+				rest += e.Value
 			}
-			es = append(es[:p.MaxContributors-1], entry{pool, rest})
+			es = append(es[:p.MaxContributors-1], Credit{pool, rest})
 		} else {
 			es = es[:p.MaxContributors]
 		}
 	}
 	scores := make([]uint64, len(es))
 	for i, e := range es {
-		scores[i] = e.c
+		scores[i] = e.Value
 	}
 	poolAt := -1
 	if len(credit) > p.MaxContributors && pool != (common.Address{}) {
@@ -218,8 +203,33 @@ func Weigh(spans []Span, pool common.Address, p Params) []Weight {
 	}
 	for i, w := range intmath.Normalize(scores, p.Scale) {
 		if w > 0 {
-			ws = append(ws, Weight{Contributor: es[i].a, Weight: w, Pool: i == poolAt})
+			ws = append(ws, Weight{Contributor: es[i].Addr, Weight: w, Pool: i == poolAt})
 		}
 	}
 	return ws
+}
+
+// Credit is a contributor's credit before normalization.
+type Credit struct {
+	Addr  common.Address
+	Value uint64
+}
+
+// RankCredits lists the non-zero credits, largest first, ties by address:
+// the order in which weights are capped and normalized, so that equal
+// inputs give equal bytes.
+func RankCredits(credit map[common.Address]uint64) []Credit {
+	var es []Credit
+	for a, c := range credit {
+		if c > 0 {
+			es = append(es, Credit{a, c})
+		}
+	}
+	slices.SortFunc(es, func(x, y Credit) int {
+		if c := cmp.Compare(y.Value, x.Value); c != 0 {
+			return c
+		}
+		return bytes.Compare(x.Addr[:], y.Addr[:])
+	})
+	return es
 }
